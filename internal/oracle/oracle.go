@@ -7,6 +7,7 @@
 package oracle
 
 import (
+	_ "embed"
 	"os"
 	"os/exec"
 	"testing"
@@ -66,3 +67,10 @@ func Find(name string) (string, bool) {
 	p, err := exec.LookPath(name)
 	return p, err == nil
 }
+
+// LinkerScript is the GNU ld script that lays sections out in the order rvstop's
+// assembler does (.text, .rodata, .data, .bss from the base address), so that GNU
+// as + ld build an image whose loaded bytes can be compared with ours.
+//
+//go:embed gnu.ld
+var LinkerScript string
