@@ -1,0 +1,123 @@
+package tests
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// isaDir holds the self-checking programs and their .include files.
+const isaDir = "testdata/isa"
+
+// An isaProgram is one self-checking program and what its source declares.
+type isaProgram struct {
+	name  string        // file name without .s
+	path  string        // relative to the tests package
+	harts int           // `.equ HARTS, n`; 1 when absent
+	dump  bool          // ends in a register dump (DUMP_REGS) for differential runs
+	cases map[int][]int // case number -> source lines that check it
+	lines []string      // the source, for quoting a failing case
+}
+
+var (
+	// A case is the first argument of a checking macro: `TEST_RR 12, add, ...`,
+	// `CHECK 12, a0, 5`, `EXPECT_MTRAP 12, ...`, possibly after a label.
+	caseRE  = regexp.MustCompile(`^\s*(?:\w+:\s*)?(TEST_\w+|CHECK\w*|EXPECT_\w+)\s+(\d+)\s*,`)
+	hartsRE = regexp.MustCompile(`^\s*\.equ\s+HARTS\s*,\s*(\d+)`)
+	dumpRE  = regexp.MustCompile(`^\s*DUMP_REGS\b`)
+)
+
+// isaPrograms reads every testdata/isa/*.s (the .inc files are not programs).
+func isaPrograms(t testing.TB) []*isaProgram {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(isaDir, "*.s"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no ISA programs in %s (%v)", isaDir, err)
+	}
+	sort.Strings(paths)
+	var progs []*isaProgram
+	for _, p := range paths {
+		prog, err := parseISAProgram(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		progs = append(progs, prog)
+	}
+	return progs
+}
+
+func parseISAProgram(path string) (*isaProgram, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	p := &isaProgram{
+		name:  strings.TrimSuffix(filepath.Base(path), ".s"),
+		path:  path,
+		harts: 1,
+		cases: map[int][]int{},
+		lines: strings.Split(string(src), "\n"),
+	}
+	for i, line := range p.lines {
+		if m := hartsRE.FindStringSubmatch(line); m != nil {
+			p.harts, _ = strconv.Atoi(m[1])
+		}
+		if dumpRE.MatchString(line) {
+			p.dump = true
+		}
+		if m := caseRE.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			// 0 would read as a pass through the finisher, and QEMU's exit status
+			// keeps only 8 bits; 1 is the harness's own case.
+			if n < 2 || n > 254 {
+				return nil, fmt.Errorf("%s:%d: case %d outside 2..254", path, i+1, n)
+			}
+			p.cases[n] = append(p.cases[n], i+1)
+		}
+	}
+	if len(p.cases) == 0 {
+		return nil, fmt.Errorf("%s: no test cases", path)
+	}
+	return p, nil
+}
+
+// caseNumbers returns the program's case numbers in increasing order.
+func (p *isaProgram) caseNumbers() []int {
+	var ns []int
+	for n := range p.cases {
+		ns = append(ns, n)
+	}
+	sort.Ints(ns)
+	return ns
+}
+
+// describeCase quotes the source lines of case n, for a failure message.
+func (p *isaProgram) describeCase(n int) string {
+	if n == 1 {
+		return fmt.Sprintf("case 1 (the harness itself, before any case of %s)", p.path)
+	}
+	lines, ok := p.cases[n]
+	if !ok {
+		return fmt.Sprintf("case %d (no such case in %s)", n, p.path)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "case %d:", n)
+	for _, l := range lines {
+		fmt.Fprintf(&b, "\n\t%s:%d: %s", p.path, l, strings.TrimSpace(p.lines[l-1]))
+	}
+	return b.String()
+}
+
+// TestISAProgramSources checks the programs' case numbering without running them.
+func TestISAProgramSources(t *testing.T) {
+	for _, p := range isaPrograms(t) {
+		if p.harts < 1 || p.harts > 8 {
+			t.Errorf("%s: HARTS = %d, want 1..8 (MAX_HARTS in defs.inc)", p.path, p.harts)
+		}
+	}
+}
