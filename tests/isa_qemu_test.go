@@ -26,13 +26,15 @@ type isaResult struct {
 // runQEMU runs elf on QEMU's virt machine the way rvstop runs it: no firmware, the
 // ELF loaded at its own addresses and entered in M-mode on every hart. The
 // hypervisor extension is switched off, as rvstop has none: with it QEMU adds
-// read-only-one VS bits to mideleg and more writable bits elsewhere.
+// read-only-one VS bits to mideleg and more writable bits elsewhere. -icount
+// makes instret count instructions (without it QEMU counts host clock ticks),
+// which the counter program checks exactly.
 func runQEMU(t testing.TB, elf string, harts int) isaResult {
 	t.Helper()
 	qemu := oracle.Require(t, oracle.QEMU)
 	ctx, cancel := context.WithTimeout(context.Background(), isaTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, qemu, "-machine", "virt", "-cpu", "rv64,h=false", "-bios", "none",
+	cmd := exec.CommandContext(ctx, qemu, "-machine", "virt", "-cpu", "rv64,h=false", "-icount", "shift=0", "-bios", "none",
 		"-nographic", "-m", "128M", "-smp", strconv.Itoa(harts), "-kernel", elf)
 	var out bytes.Buffer
 	cmd.Stdout = &out
