@@ -1,0 +1,152 @@
+# entry.s: where every hart starts. The boot ROM (QEMU's or rvstop's) jumps here
+# in M-mode on all harts at once, with a0 = mhartid and a1 = the FDT address.
+# One hart wins the boot lottery and sets the machine up (coldboot); the others
+# wait for it, set up their own CSRs (warmboot) and park in HSM STOPPED.
+
+	.include "platform.inc"
+	.include "layout.inc"
+	.include "sbi.inc"
+
+	.section .text
+	.globl _start
+_start:
+	csrw mie, zero
+	mv s0, a0                       # s0 = hartid for the whole boot path
+	mv s1, a1                       # s1 = FDT
+
+	# Harts beyond the scratch table can never be started: keep them idle.
+	li t0, MAX_HARTS
+	bgeu s0, t0, hart_unusable
+
+	# Say we are here: the hart mask when the FDT cannot tell.
+	la t0, fw_arrived_mask
+	li t1, 1
+	sll t1, t1, s0
+	amoor.d zero, t1, (t0)
+
+	# The boot lottery: the first hart to swap in a 1 does the cold boot.
+	la t0, fw_lottery
+	li t1, 1
+	amoswap.w.aq t1, t1, (t0)
+	bnez t1, warmboot
+
+coldboot:
+	# Zero .bss (stacks, scratch areas, hart mask) before anything uses it.
+	la t0, fw_bss_start
+	la t1, fw_end
+1:	bgeu t0, t1, 2f
+	sd zero, 0(t0)
+	addi t0, t0, 8
+	j 1b
+2:
+	hart_scratch tp, s0
+	mv sp, tp
+	la t0, fw_boot_hartid
+	sd s0, 0(t0)
+	la t0, fw_fdt
+	sd s1, 0(t0)
+
+	call uart_init
+	mv a0, s1
+	call fdt_scan
+	beqz a0, 3f
+	call fw_guess_harts             # no usable FDT: count the harts that arrived
+3:
+	# The boot hart must be startable even if the FDT forgot it.
+	la t0, fw_hart_mask
+	ld t1, 0(t0)
+	li t2, 1
+	sll t2, t2, s0
+	or t1, t1, t2
+	sd t1, 0(t0)
+
+	call scratch_init_all
+	call hart_init
+	call banner_print
+
+	# The boot hart is STARTED from here on, before any other hart runs.
+	li t0, SBI_HSM_STATE_STARTED
+	sd t0, SCRATCH_HSM_STATE(tp)
+
+	# Release the other harts.
+	fence rw, rw
+	la t0, fw_coldboot_done
+	li t1, 1
+	sw t1, 0(t0)
+
+	# Enter the next stage as OpenSBI fw_jump does: a0 = hartid, a1 = FDT.
+	mv a0, s0
+	mv a1, s1
+	li a2, FW_JUMP_ADDR
+	j sbi_enter_smode
+
+warmboot:
+	# Wait for the cold boot to finish (the boot hart zeroes .bss meanwhile).
+	la t0, fw_coldboot_done
+1:	lw t1, 0(t0)
+	bnez t1, 2f
+	pause
+	j 1b
+2:	fence r, rw
+
+	# A hart the FDT does not list cannot be addressed by SBI calls: idle it.
+	la t0, fw_hart_mask
+	ld t0, 0(t0)
+	srl t0, t0, s0
+	andi t0, t0, 1
+	beqz t0, hart_unusable
+
+	hart_scratch tp, s0
+	mv sp, tp
+	call hart_init
+	j sbi_hsm_hart_wait             # STOPPED until hart_start
+
+# hart_unusable: no scratch area for this hart; it never leaves this loop.
+hart_unusable:
+	csrw mie, zero
+1:	wfi
+	j 1b
+
+# fw_guess_harts: without an FDT, the harts present are those that reached
+# _start within about 10 ms of the boot hart (QEMU and rvstop start all at once).
+fw_guess_harts:
+	li t0, CLINT_BASE + CLINT_MTIME
+	ld t1, 0(t0)
+	li t2, TIMEBASE_HZ / 100
+	add t1, t1, t2
+1:	ld t2, 0(t0)
+	bltu t2, t1, 1b
+	la t0, fw_arrived_mask
+	ld t1, 0(t0)
+	la t0, fw_hart_mask
+	sd t1, 0(t0)
+	ret
+
+# scratch_init_all: every hart in fw_hart_mask gets its scratch area, in state
+# STOPPED, before any hart can be the target of an SBI call.
+scratch_init_all:
+	la t0, fw_hart_mask
+	ld t0, 0(t0)
+	li t1, 0                        # t1 = hartid
+1:	beqz t0, 3f
+	andi t2, t0, 1
+	beqz t2, 2f
+	hart_scratch t3, t1
+	sd t1, SCRATCH_HARTID(t3)
+	li t2, SBI_HSM_STATE_STOPPED
+	sd t2, SCRATCH_HSM_STATE(t3)
+2:	srli t0, t0, 1
+	addi t1, t1, 1
+	j 1b
+3:	ret
+
+	.section .data
+	.balign 8
+fw_lottery:        .word 0         # 1 once a hart has claimed the cold boot
+fw_coldboot_done:  .word 0         # 1 once the other harts may run
+fw_arrived_mask:   .dword 0        # harts that reached _start
+
+	.section .bss
+	.balign 16
+	.globl fw_bss_start
+fw_bss_start:
