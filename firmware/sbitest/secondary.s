@@ -1,0 +1,101 @@
+# secondary.s: how the tests drive the other harts. hart_start(h, secondary_entry,
+# job) enters here in S-mode with a0 = hartid, a1 = opaque = the job's address;
+# the hart records what it found on entry (a0, a1, satp, sstatus, sip), counts
+# the arrival, runs job(a0 = hartid) and stops with hart_stop. Jobs talk to the
+# boot hart only through the hart's record (sbitest.inc).
+
+	.include "sbitest.inc"
+
+	.section .text
+	.globl secondary_entry
+secondary_entry:
+	mv tp, a0
+	la sp, stacks
+	addi t0, a0, 1
+	slli t0, t0, 12                 # STACK_SIZE
+	add sp, sp, t0
+	la t0, s_trap_vector
+	csrw stvec, t0
+	hrec s0, a0
+	sd a0, HREC_ENTRY_A0(s0)
+	sd a1, HREC_ENTRY_A1(s0)
+	csrr t0, satp
+	sd t0, HREC_ENTRY_SATP(s0)
+	csrr t0, sstatus
+	sd t0, HREC_ENTRY_SSTATUS(s0)
+	csrr t0, sip
+	sd t0, HREC_ENTRY_SIP(s0)
+	fence rw, rw
+	li t0, 1
+	addi t1, s0, HREC_ARRIVALS
+	amoadd.d.aqrl zero, t0, (t1)
+	jalr a1                         # the job, a0 = hartid still
+	sbi SBI_EXT_HSM, SBI_HSM_HART_STOP
+	sd a0, HREC_STOP_ERR(s0)        # hart_stop returned: record why
+1:	wfi
+	j 1b
+
+	.globl job_stop
+# job_stop: nothing to do; the hart stops at once.
+job_stop:
+	ret
+
+	.globl job_wait_release
+# job_wait_release: READY = 1, then spin with interrupts off until the boot
+# hart writes READY = 2 (remote fences must still reach this hart).
+job_wait_release:
+	hrec t0, tp
+	li t1, 1
+	sd t1, HREC_READY(t0)
+1:	ld t1, HREC_READY(t0)
+	li t2, 2
+	bne t1, t2, 1b
+	ret
+
+	.globl job_ipi_waiter
+# job_ipi_waiter: take supervisor software interrupts until released; the
+# boot hart counts them through HREC_SSI.
+job_ipi_waiter:
+	li t0, SIP_SSIP
+	csrs sie, t0
+	csrsi sstatus, SSTATUS_SIE
+	hrec t0, tp
+	li t1, 1
+	sd t1, HREC_READY(t0)
+1:	ld t1, HREC_READY(t0)
+	li t2, 2
+	bne t1, t2, 1b
+	csrci sstatus, SSTATUS_SIE
+	csrw sie, zero
+	ret
+
+	.globl job_suspend
+# job_suspend: default retentive suspend with only the software interrupt
+# enabled (and sstatus.SIE = 0), until the boot hart's IPI wakes it. The
+# suspend's error goes to HREC_RESULT (+1, so 0 means "not back yet").
+job_suspend:
+	addi sp, sp, -16
+	sd ra, 0(sp)
+	csrci sstatus, SSTATUS_SIE
+	li t0, SIP_SSIP
+	csrw sie, t0
+	hrec t0, tp
+	li t1, 1
+	sd t1, HREC_READY(t0)
+1:	li a0, SBI_HSM_SUSPEND_RET_DEFAULT
+	li a1, 0
+	li a2, 0
+	sbi SBI_EXT_HSM, SBI_HSM_HART_SUSPEND
+	csrr t1, sip                    # a spurious wake-up: suspend again
+	andi t1, t1, SIP_SSIP
+	bnez a0, 2f
+	beqz t1, 1b
+2:	li t1, SIP_SSIP
+	csrc sip, t1
+	csrw sie, zero
+	hrec t0, tp
+	addi a0, a0, 1
+	sd a0, HREC_RESULT(t0)
+	ld ra, 0(sp)
+	addi sp, sp, 16
+	ret
