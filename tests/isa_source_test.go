@@ -28,9 +28,13 @@ var (
 	// A case is the first argument of a checking macro: `TEST_RR 12, add, ...`,
 	// `CHECK 12, a0, 5`, `EXPECT_MTRAP 12, ...`, possibly after a label.
 	caseRE  = regexp.MustCompile(`^\s*(?:\w+:\s*)?(TEST_\w+|CHECK\w*|EXPECT_\w+)\s+(\d+)\s*,`)
+	condRE  = regexp.MustCompile(`^\s*\.(ifdef|ifndef|if\w*|else|endif)\b\s*(\w*)`)
 	hartsRE = regexp.MustCompile(`^\s*\.equ\s+HARTS\s*,\s*(\d+)`)
 	dumpRE  = regexp.MustCompile(`^\s*DUMP_REGS\b`)
 )
+
+// negated is the condition of an .else branch, from its .if's.
+var negated = map[string]string{"QEMU": "!QEMU", "!QEMU": "QEMU", "": ""}
 
 // isaPrograms reads every testdata/isa/*.s (the .inc files are not programs).
 func isaPrograms(t testing.TB) []*isaProgram {
@@ -60,10 +64,26 @@ func parseISAProgram(path string) (*isaProgram, error) {
 		name:  strings.TrimSuffix(filepath.Base(path), ".s"),
 		path:  path,
 		harts: 1,
-		cases: map[int][]int{},
-		lines: strings.Split(string(src), "\n"),
+		cases:  map[int][]int{},
+		onlyIf: map[int]string{},
+		lines:  strings.Split(string(src), "\n"),
 	}
+	var conds []string // one entry per open .if: "QEMU", "!QEMU" or ""
 	for i, line := range p.lines {
+		if m := condRE.FindStringSubmatch(line); m != nil {
+			switch {
+			case m[1] == "ifdef" && m[2] == "QEMU":
+				conds = append(conds, "QEMU")
+			case m[1] == "ifndef" && m[2] == "QEMU":
+				conds = append(conds, "!QEMU")
+			case m[1] == "else" && len(conds) > 0:
+				conds[len(conds)-1] = negated[conds[len(conds)-1]]
+			case m[1] == "endif" && len(conds) > 0:
+				conds = conds[:len(conds)-1]
+			case strings.HasPrefix(m[1], "if"):
+				conds = append(conds, "")
+			}
+		}
 		if m := hartsRE.FindStringSubmatch(line); m != nil {
 			p.harts, _ = strconv.Atoi(m[1])
 		}
@@ -78,6 +98,11 @@ func parseISAProgram(path string) (*isaProgram, error) {
 				return nil, fmt.Errorf("%s:%d: case %d outside 2..254", path, i+1, n)
 			}
 			p.cases[n] = append(p.cases[n], i+1)
+			for _, c := range conds {
+				if c != "" {
+					p.onlyIf[n] = c
+				}
+			}
 		}
 	}
 	if len(p.cases) == 0 {
@@ -86,11 +111,14 @@ func parseISAProgram(path string) (*isaProgram, error) {
 	return p, nil
 }
 
-// caseNumbers returns the program's case numbers in increasing order.
-func (p *isaProgram) caseNumbers() []int {
+// unconditionalCases returns, in increasing order, the case numbers that every
+// build runs (outside `.ifdef QEMU` and `.ifndef QEMU`).
+func (p *isaProgram) unconditionalCases() []int {
 	var ns []int
 	for n := range p.cases {
-		ns = append(ns, n)
+		if p.onlyIf[n] == "" {
+			ns = append(ns, n)
+		}
 	}
 	sort.Ints(ns)
 	return ns
