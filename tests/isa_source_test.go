@@ -22,6 +22,9 @@ type isaProgram struct {
 	dump  bool          // ends in a register dump (DUMP_REGS) for differential runs
 	cases map[int][]int // case number -> source lines that check it
 	lines []string      // the source, for quoting a failing case
+	// onlyIf[n] is "QEMU" or "!QEMU" when case n sits inside `.ifdef QEMU` or
+	// `.ifndef QEMU` (a known QEMU deviation): such cases do not run everywhere.
+	onlyIf map[int]string
 }
 
 var (
@@ -61,9 +64,9 @@ func parseISAProgram(path string) (*isaProgram, error) {
 		return nil, err
 	}
 	p := &isaProgram{
-		name:  strings.TrimSuffix(filepath.Base(path), ".s"),
-		path:  path,
-		harts: 1,
+		name:   strings.TrimSuffix(filepath.Base(path), ".s"),
+		path:   path,
+		harts:  1,
 		cases:  map[int][]int{},
 		onlyIf: map[int]string{},
 		lines:  strings.Split(string(src), "\n"),
