@@ -1,0 +1,235 @@
+package hart
+
+import "github.com/rvstop/rvstop/isa"
+
+// exec executes one decoded instruction at pc. The RV64I arms are inline here
+// (they are most of what runs); other extensions live in their own files. An
+// arm that traps returns early, so the instruction does not retire: pc, x0
+// and instret are only updated at the bottom.
+func (h *Hart) exec(e *icEntry, pc uint64) {
+	in := &e.inst
+	x := &h.x
+	next := pc + uint64(in.Len)
+	rd, rs1, rs2 := in.Rd&31, in.Rs1&31, in.Rs2&31
+	imm := uint64(in.Imm)
+	switch in.Op {
+	case isa.LUI:
+		x[rd] = imm
+	case isa.AUIPC:
+		x[rd] = pc + imm
+	case isa.JAL:
+		x[rd], next = next, pc+imm
+	case isa.JALR:
+		// Targets are always 2-byte aligned (C is present, bit 0 cleared), so
+		// no instruction-address-misaligned exception exists here.
+		x[rd], next = next, (x[rs1]+imm)&^1
+
+	case isa.BEQ:
+		if x[rs1] == x[rs2] {
+			next = pc + imm
+		}
+	case isa.BNE:
+		if x[rs1] != x[rs2] {
+			next = pc + imm
+		}
+	case isa.BLT:
+		if int64(x[rs1]) < int64(x[rs2]) {
+			next = pc + imm
+		}
+	case isa.BGE:
+		if int64(x[rs1]) >= int64(x[rs2]) {
+			next = pc + imm
+		}
+	case isa.BLTU:
+		if x[rs1] < x[rs2] {
+			next = pc + imm
+		}
+	case isa.BGEU:
+		if x[rs1] >= x[rs2] {
+			next = pc + imm
+		}
+
+	case isa.LB:
+		v, c := h.ld1(x[rs1] + imm)
+		if c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+		x[rd] = uint64(int8(v))
+	case isa.LH:
+		v, c := h.ld2(x[rs1] + imm)
+		if c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+		x[rd] = uint64(int16(v))
+	case isa.LW:
+		v, c := h.ld4(x[rs1] + imm)
+		if c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+		x[rd] = uint64(int32(v))
+	case isa.LD:
+		v, c := h.ld8(x[rs1] + imm)
+		if c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+		x[rd] = v
+	case isa.LBU:
+		v, c := h.ld1(x[rs1] + imm)
+		if c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+		x[rd] = v
+	case isa.LHU:
+		v, c := h.ld2(x[rs1] + imm)
+		if c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+		x[rd] = v
+	case isa.LWU:
+		v, c := h.ld4(x[rs1] + imm)
+		if c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+		x[rd] = v
+
+	case isa.SB:
+		if c := h.st1(x[rs1]+imm, x[rs2]); c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+	case isa.SH:
+		if c := h.st2(x[rs1]+imm, x[rs2]); c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+	case isa.SW:
+		if c := h.st4(x[rs1]+imm, x[rs2]); c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+	case isa.SD:
+		if c := h.st8(x[rs1]+imm, x[rs2]); c != noTrap {
+			h.exception(c, h.badAddr, pc)
+			return
+		}
+
+	case isa.ADDI:
+		x[rd] = x[rs1] + imm
+	case isa.SLTI:
+		x[rd] = b2u(int64(x[rs1]) < int64(imm))
+	case isa.SLTIU:
+		x[rd] = b2u(x[rs1] < imm)
+	case isa.XORI:
+		x[rd] = x[rs1] ^ imm
+	case isa.ORI:
+		x[rd] = x[rs1] | imm
+	case isa.ANDI:
+		x[rd] = x[rs1] & imm
+	case isa.SLLI:
+		x[rd] = x[rs1] << (imm & 63)
+	case isa.SRLI:
+		x[rd] = x[rs1] >> (imm & 63)
+	case isa.SRAI:
+		x[rd] = uint64(int64(x[rs1]) >> (imm & 63))
+
+	case isa.ADD:
+		x[rd] = x[rs1] + x[rs2]
+	case isa.SUB:
+		x[rd] = x[rs1] - x[rs2]
+	case isa.SLL:
+		x[rd] = x[rs1] << (x[rs2] & 63)
+	case isa.SLT:
+		x[rd] = b2u(int64(x[rs1]) < int64(x[rs2]))
+	case isa.SLTU:
+		x[rd] = b2u(x[rs1] < x[rs2])
+	case isa.XOR:
+		x[rd] = x[rs1] ^ x[rs2]
+	case isa.SRL:
+		x[rd] = x[rs1] >> (x[rs2] & 63)
+	case isa.SRA:
+		x[rd] = uint64(int64(x[rs1]) >> (x[rs2] & 63))
+	case isa.OR:
+		x[rd] = x[rs1] | x[rs2]
+	case isa.AND:
+		x[rd] = x[rs1] & x[rs2]
+
+	// The W forms compute on the low 32 bits and sign-extend the result.
+	case isa.ADDIW:
+		x[rd] = sext32(x[rs1] + imm)
+	case isa.SLLIW:
+		x[rd] = sext32(x[rs1] << (imm & 31))
+	case isa.SRLIW:
+		x[rd] = sext32(uint64(uint32(x[rs1]) >> (imm & 31)))
+	case isa.SRAIW:
+		x[rd] = uint64(int64(int32(x[rs1]) >> (imm & 31)))
+	case isa.ADDW:
+		x[rd] = sext32(x[rs1] + x[rs2])
+	case isa.SUBW:
+		x[rd] = sext32(x[rs1] - x[rs2])
+	case isa.SLLW:
+		x[rd] = sext32(x[rs1] << (x[rs2] & 31))
+	case isa.SRLW:
+		x[rd] = sext32(uint64(uint32(x[rs1]) >> (x[rs2] & 31)))
+	case isa.SRAW:
+		x[rd] = uint64(int64(int32(x[rs1]) >> (x[rs2] & 31)))
+
+	case isa.FENCE, isa.FENCE_I:
+		// Memory is sequentially consistent here, and the decode cache checks
+		// the instruction bits on every fetch, so both are no-ops. PAUSE
+		// (Zihintpause) is a FENCE with pred=W, succ=0.
+	case isa.ECALL:
+		h.exception(CauseEcallU+uint64(h.priv), 0, pc)
+		return
+	case isa.EBREAK:
+		if h.debugEbreak {
+			h.stop, h.event = StopEbreak, true
+			return
+		}
+		h.exception(CauseBreakpoint, pc, pc) // tval = pc, as Spike reports
+		return
+
+	default:
+		var ok bool
+		if next, ok = h.execOther(e, pc, next); !ok {
+			return
+		}
+	}
+	x[0] = 0
+	h.pc = next
+	h.instret++
+}
+
+// execOther dispatches the extensions outside RV64I. It returns the next pc
+// and false if the instruction trapped or stopped.
+func (h *Hart) execOther(e *icEntry, pc, next uint64) (uint64, bool) {
+	switch op := e.inst.Op; {
+	case op >= isa.MUL && op <= isa.REMUW:
+		h.execM(&e.inst)
+		return next, true
+	case op >= isa.LR_W && op <= isa.AMOMAXU_D:
+		return next, h.execA(e, pc)
+	case op >= isa.CSRRW && op <= isa.CSRRCI:
+		return next, h.execZicsr(e, pc)
+	case op >= isa.SRET && op <= isa.SFENCE_VMA:
+		return h.execPriv(e, pc, next)
+	}
+	// ILLEGAL, and F and D: misa has no F or D, so they do not exist.
+	h.illegal(e, pc)
+	return 0, false
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func sext32(v uint64) uint64 { return uint64(int64(int32(v))) }

@@ -1,0 +1,82 @@
+package hart
+
+import (
+	"encoding/binary"
+
+	"github.com/rvstop/rvstop/isa"
+)
+
+// The decoded-instruction cache: direct-mapped by pc, tagged with the raw
+// instruction bits. A decoded isa.Inst depends only on those bits, so an entry
+// is valid for any pc whose fetched bits equal its tag; every fetch reads the
+// bits anyway (one host load), which makes stale code impossible without any
+// invalidation on stores or fence.i. The zero entry (raw 0, Op ILLEGAL) is
+// itself correct: 0 is the defined illegal instruction.
+const (
+	icacheBits = 12
+	icacheSize = 1 << icacheBits
+)
+
+type icEntry struct {
+	inst isa.Inst
+	raw  uint32 // 16 significant bits for a compressed instruction
+}
+
+// noTrap is the "no exception" value of a cause; 0 cannot serve because it is
+// instruction-address-misaligned.
+const noTrap = ^uint64(0)
+
+// fetch returns the decoded instruction at pc, or nil after taking an
+// instruction access fault.
+func (h *Hart) fetch(pc uint64) *icEntry {
+	if off := pc - h.ramBase; off < h.lim4 {
+		raw := binary.LittleEndian.Uint32(h.ram[off:])
+		if raw&3 != 3 {
+			raw &= 0xffff
+		}
+		e := &h.icache[pc>>1&(icacheSize-1)]
+		if e.raw != raw {
+			e.raw = raw
+			e.inst, _ = isa.Decode(raw)
+		}
+		return e
+	}
+	e, c := h.fetchSlow(pc)
+	if c != noTrap {
+		h.exception(c, h.badAddr, pc)
+		return nil
+	}
+	return e
+}
+
+// fetchSlow fetches outside the RAM fast path (boot ROM, the last bytes of
+// RAM, parallel mode) one halfword at a time, so that a 4-byte instruction
+// whose second half faults reports that half's address.
+func (h *Hart) fetchSlow(pc uint64) (*icEntry, uint64) {
+	e, c := h.fetchNoCache(pc)
+	if c != noTrap {
+		return nil, c
+	}
+	slot := &h.icache[pc>>1&(icacheSize-1)]
+	*slot = e
+	return slot, noTrap
+}
+
+func (h *Hart) fetchNoCache(pc uint64) (icEntry, uint64) {
+	lo, ok := h.loadPhys(pc, 2)
+	if !ok {
+		h.badAddr = pc
+		return icEntry{}, CauseFetchAccess
+	}
+	raw := uint32(lo)
+	if raw&3 == 3 {
+		hi, ok := h.loadPhys(pc+2, 2)
+		if !ok {
+			h.badAddr = pc + 2
+			return icEntry{}, CauseFetchAccess
+		}
+		raw |= uint32(hi) << 16
+	}
+	in, _ := isa.Decode(raw)
+	return icEntry{inst: in, raw: raw}, noTrap
+}

@@ -1,0 +1,129 @@
+package hart
+
+import "github.com/rvstop/rvstop/isa"
+
+// StopReason says why Run returned.
+type StopReason uint8
+
+const (
+	StopBudget     StopReason = iota // the budget is used up
+	StopWFI                          // the hart executed wfi and sleeps
+	StopEbreak                       // ebreak with SetDebugEbreak(true); pc is at the ebreak
+	StopBreakpoint                   // pc is at a breakpoint, not yet executed
+	StopRequested                    // RequestStop was called
+)
+
+var stopNames = [...]string{"budget", "wfi", "ebreak", "breakpoint", "requested"}
+
+func (r StopReason) String() string { return stopNames[r] }
+
+// Run executes up to budget instructions. executed counts instructions that
+// retired or trapped; taking an interrupt uses no budget. A sleeping hart (see
+// Waiting) wakes when WouldWake is true, otherwise Run returns (0, StopWFI).
+func (h *Hart) Run(budget uint64) (executed uint64, why StopReason) {
+	if h.shared.stopReq(h.slot) {
+		return 0, StopRequested
+	}
+	if h.wfi {
+		if !h.WouldWake() {
+			return 0, StopWFI
+		}
+		h.setWaiting(false)
+	}
+	h.event = true
+	if h.tracer != nil || len(h.breakpoints) != 0 {
+		return h.runObserved(budget)
+	}
+	// The hot loop: one flag test and one budget compare per instruction.
+	// Everything rare (interrupts, stops) is behind h.event.
+	n := uint64(0)
+	for n < budget {
+		if h.event {
+			if why, stop := h.handleEvent(); stop {
+				return n, why
+			}
+		}
+		if e := h.fetch(h.pc); e != nil {
+			h.exec(e, h.pc)
+		}
+		n++
+	}
+	if h.event && h.stop != StopBudget {
+		why, _ = h.handleEvent()
+		return n, why
+	}
+	return n, StopBudget
+}
+
+// handleEvent runs between instructions when h.event is set: it reports a
+// stop, or takes the highest-priority takeable interrupt.
+func (h *Hart) handleEvent() (StopReason, bool) {
+	h.event = false
+	if h.stop != StopBudget {
+		why := h.stop
+		h.stop = StopBudget
+		return why, true
+	}
+	h.takeInterrupt()
+	return StopBudget, false
+}
+
+// runObserved is Run with breakpoints and the tracer: it snapshots what the
+// Retired record needs before each instruction and compares after.
+func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
+	n := uint64(0)
+	var r Retired
+	for n < budget {
+		if h.event {
+			if why, stop := h.handleEvent(); stop {
+				return n, why
+			}
+		}
+		pc := h.pc
+		if _, bp := h.breakpoints[pc]; bp && h.skipBreak != pc+1 {
+			h.skipBreak = pc + 1 // resuming here executes the instruction
+			return n, StopBreakpoint
+		}
+		h.skipBreak = 0
+		e := h.fetch(pc)
+		n++
+		if e == nil || h.tracer == nil {
+			if e != nil {
+				h.exec(e, pc)
+			}
+			continue
+		}
+		in := &e.inst
+		rs1, rs2 := h.x[in.Rs1&31], h.x[in.Rs2&31]
+		r = Retired{PC: pc, Raw: e.raw, Inst: *in, Priv: h.priv, Rd: in.Rd,
+			RdOld: h.x[in.Rd&31]}
+		isCSR := in.Op >= isa.CSRRW && in.Op <= isa.CSRRCI
+		if isCSR {
+			r.CSR = in.CSR
+			r.CSROld, _ = h.csrRead(in.CSR)
+		}
+		traps := h.traps
+		h.exec(e, pc)
+		if h.traps != traps || (h.stop == StopEbreak && h.pc == pc) {
+			continue // trapped or stopped: nothing retired
+		}
+		r.Next = h.priv
+		r.RdNew = h.x[in.Rd&31]
+		r.RdWritten = in.Rd != 0 && writesRd(in.Op)
+		if isCSR {
+			r.CSRWritten = csrWrites(in)
+			r.CSRNew, _ = h.csrRead(in.CSR)
+		}
+		describeMem(h, &r, rs1, rs2)
+		h.tracer.Retire(h, &r)
+	}
+	if h.event && h.stop != StopBudget {
+		why, _ := h.handleEvent()
+		return n, why
+	}
+	return n, StopBudget
+}
+
+// RequestStop makes the hart's current or next Run return StopRequested at
+// its next call boundary; safe from any goroutine.
+func (h *Hart) RequestStop() { h.shared.requestStop(h.slot) }
