@@ -54,6 +54,7 @@ var SBITestFiles = []string{
 	"sbitest/wait.s",
 	"sbitest/trap.s",
 	"sbitest/secondary.s",
+	"sbitest/harts.s",
 	"sbitest/tests_base.s",
 	"sbitest/tests_time.s",
 	"sbitest/tests_ipi.s",

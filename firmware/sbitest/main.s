@@ -216,6 +216,15 @@ check_eq:
 	addi sp, sp, 32
 	ret
 
+	.globl test_fail
+# test_fail(a0 = message, a1 = value): "# test: message 0x..." and the current
+# test fails.
+test_fail:
+	la t0, test_failed
+	li t1, 1
+	sd t1, 0(t0)
+	tail diag
+
 	.globl diag
 # diag(a0 = message, a1 = value): "# test: message 0x..." without failing.
 diag:
@@ -262,7 +271,7 @@ msg_srst_returned:  .asciz "# SRST shutdown returned\n"
 
 	.section .bss
 	.balign 8
-	.globl boot_hartid, nharts, hart_mask, last_hart, hart_records
+	.globl boot_hartid, nharts, hart_mask, last_hart, hart_records, test_failed
 boot_hartid:  .dword 0
 nharts:       .dword 0
 hart_mask:    .dword 0
