@@ -7,7 +7,6 @@ import (
 	"log"
 	"net"
 	"strings"
-	"sync/atomic"
 )
 
 // ErrKilled is returned by Serve when the debugger killed the run.
@@ -34,25 +33,19 @@ func Serve(l net.Listener, t Target) (exitCode int, err error) {
 
 // Serve accepts debuggers on l until the machine exits (its exit status, nil),
 // a debugger kills it (ErrKilled), it halts (ErrHalted), or l fails before
-// any of that happens. A second debugger connecting while one is attached is
-// turned away.
+// any of that happens. A second debugger connecting while one is attached
+// waits until the first has gone.
 func (sv *Server) Serve(l net.Listener) (int, error) {
 	conns := make(chan net.Conn)
 	acceptErr := make(chan error, 1)
 	done := make(chan struct{})
 	defer close(done)
-	var busy atomic.Bool
 	go func() {
 		for {
 			c, err := l.Accept()
 			if err != nil {
 				acceptErr <- err
 				return
-			}
-			if busy.Load() {
-				sv.logf("gdb: refusing %v: a debugger is already attached", c.RemoteAddr())
-				c.Close()
-				continue
 			}
 			select {
 			case conns <- c:
@@ -92,13 +85,11 @@ func (sv *Server) Serve(l net.Listener) (int, error) {
 				return 0, err
 			}
 		}
-		busy.Store(true)
 		sv.logf("gdb: debugger attached from %v", conn.RemoteAddr())
 		sess := NewSession(conn, t, initial)
 		sess.Log = sv.Log
 		end := sess.Run()
 		conn.Close()
-		busy.Store(false)
 		sv.logf("gdb: debugger gone (%s)", end)
 		switch end {
 		case EndKilled:
