@@ -1,0 +1,49 @@
+# actions.s: tiny S-mode payloads for the firmware's end-of-run paths, chosen
+# with --defsym ACTION=n: 1 executes an illegal instruction (the firmware must
+# dump registers and fail), 2 shuts down with reason "system failure", 3 asks
+# for a cold reboot. s2..s4 hold known values so the dump can be checked.
+
+	.include "sbi.inc"
+
+	.section .text
+	.globl _start
+_start:
+	li s2, 0x1122334455667788
+	li s3, 0x0badc0de
+	li s4, -2
+	la a0, msg
+	call puts
+.if ACTION == 1
+	.word 0                         # an illegal instruction in S-mode
+.elseif ACTION == 2
+	li a0, SBI_SRST_TYPE_SHUTDOWN
+	li a1, SBI_SRST_REASON_SYSFAIL
+	li a7, SBI_EXT_SRST
+	li a6, SBI_SRST_SYSTEM_RESET
+	ecall
+.else
+	li a0, SBI_SRST_TYPE_COLD_REBOOT
+	li a1, SBI_SRST_REASON_NONE
+	li a7, SBI_EXT_SRST
+	li a6, SBI_SRST_SYSTEM_RESET
+	ecall
+.endif
+	la a0, msg_still
+	call puts
+1:	wfi
+	j 1b
+
+# puts(a0 = string) through the legacy console.
+puts:
+	mv t0, a0
+1:	lbu a0, 0(t0)
+	beqz a0, 2f
+	li a7, SBI_EXT_0_1_CONSOLE_PUTCHAR
+	ecall
+	addi t0, t0, 1
+	j 1b
+2:	ret
+
+	.section .rodata
+msg:       .asciz "payload running\n"
+msg_still: .asciz "payload still running\n"
