@@ -6,7 +6,7 @@ import "github.com/rvstop/rvstop/isa"
 // (they are most of what runs); other extensions live in their own files. An
 // arm that traps returns early, so the instruction does not retire: pc, x0
 // and instret are only updated at the bottom.
-func (h *Hart) exec(e *icEntry, pc uint64) {
+func (h *Hart) exec(e *icEntry, pc uint64) uint64 {
 	in := &e.inst
 	x := &h.x
 	next := pc + uint64(in.Len)
@@ -53,71 +53,71 @@ func (h *Hart) exec(e *icEntry, pc uint64) {
 		v, c := h.ld1(x[rs1] + imm)
 		if c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 		x[rd] = uint64(int8(v))
 	case isa.LH:
 		v, c := h.ld2(x[rs1] + imm)
 		if c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 		x[rd] = uint64(int16(v))
 	case isa.LW:
 		v, c := h.ld4(x[rs1] + imm)
 		if c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 		x[rd] = uint64(int32(v))
 	case isa.LD:
 		v, c := h.ld8(x[rs1] + imm)
 		if c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 		x[rd] = v
 	case isa.LBU:
 		v, c := h.ld1(x[rs1] + imm)
 		if c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 		x[rd] = v
 	case isa.LHU:
 		v, c := h.ld2(x[rs1] + imm)
 		if c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 		x[rd] = v
 	case isa.LWU:
 		v, c := h.ld4(x[rs1] + imm)
 		if c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 		x[rd] = v
 
 	case isa.SB:
 		if c := h.st1(x[rs1]+imm, x[rs2]); c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 	case isa.SH:
 		if c := h.st2(x[rs1]+imm, x[rs2]); c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 	case isa.SW:
 		if c := h.st4(x[rs1]+imm, x[rs2]); c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 	case isa.SD:
 		if c := h.st8(x[rs1]+imm, x[rs2]); c != noTrap {
 			h.exception(c, h.badAddr, pc)
-			return
+			return h.pc
 		}
 
 	case isa.ADDI:
@@ -186,24 +186,25 @@ func (h *Hart) exec(e *icEntry, pc uint64) {
 		// (Zihintpause) is a FENCE with pred=W, succ=0.
 	case isa.ECALL:
 		h.exception(CauseEcallU+uint64(h.priv), 0, pc)
-		return
+		return h.pc
 	case isa.EBREAK:
 		if h.debugEbreak {
 			h.stop, h.event = StopEbreak, true
-			return
+			return h.pc
 		}
 		h.exception(CauseBreakpoint, pc, pc) // tval = pc, as Spike reports
-		return
+		return h.pc
 
 	default:
 		var ok bool
 		if next, ok = h.execOther(e, pc, next); !ok {
-			return
+			return h.pc
 		}
 	}
 	x[0] = 0
 	h.pc = next
 	h.instret++
+	return next
 }
 
 // execOther dispatches the extensions outside RV64I. It returns the next pc

@@ -143,7 +143,7 @@ func newMachineImg(nharts int, parallel bool, img []byte, syms map[string]uint64
 func (m *machine) run(t testing.TB) *Hart {
 	t.Helper()
 	h := m.harts[0]
-	_, why := h.Run(100000)
+	_, why := h.Run(10_000_000)
 	if why != StopEbreak {
 		t.Fatalf("stopped by %v at pc %#x, want an ebreak; last trap %+v", why, h.PC(), h.LastTrap())
 	}

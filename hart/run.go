@@ -1,6 +1,10 @@
 package hart
 
-import "github.com/rvstop/rvstop/isa"
+import (
+	"encoding/binary"
+
+	"github.com/rvstop/rvstop/isa"
+)
 
 // StopReason says why Run returned.
 type StopReason uint8
@@ -36,17 +40,32 @@ func (h *Hart) Run(budget uint64) (executed uint64, why StopReason) {
 	}
 	// The hot loop: one flag test and one budget compare per instruction.
 	// Everything rare (interrupts, stops) is behind h.event.
-	n := uint64(0)
+	n, pc := uint64(0), h.pc
 	for n < budget {
 		if h.event {
 			if why, stop := h.handleEvent(); stop {
 				return n, why
 			}
-		}
-		if e := h.fetch(h.pc); e != nil {
-			h.exec(e, h.pc)
+			pc = h.pc // an interrupt may have been taken
 		}
 		n++
+		// The decode-cache hit path of fetch, inline.
+		if off := pc - h.ramBase; off < h.lim4 {
+			raw := binary.LittleEndian.Uint32(h.ram[off:])
+			if raw&3 != 3 {
+				raw &= 0xffff
+			}
+			e := &h.icache[pc>>1&(icacheSize-1)]
+			if e.raw == raw {
+				pc = h.exec(e, pc)
+				continue
+			}
+		}
+		if e := h.fetch(pc); e != nil {
+			pc = h.exec(e, pc)
+		} else {
+			pc = h.pc
+		}
 	}
 	if h.event && h.stop != StopBudget {
 		why, _ = h.handleEvent()
