@@ -43,6 +43,7 @@ var Files = []string{
 	"src/mutex.s",
 	"src/cpu.s",
 	"src/stop_machine.s",
+	"src/ktest.s",
 	"src/todo.s",
 	"src/end.s",
 }

@@ -86,7 +86,14 @@ ENTRY __schedule
 	la a0, msg_stack
 	addi a1, s0, TASK_NAME
 	call panic
-2:	addi a0, tp, PCPU_RQ_LOCK
+	# ktest.s marks its preempt-off regions; switching out of one would
+	# be a bug in preempt_count itself, so count it for the checks.
+2:	ld t0, PCPU_IN_ATOMIC(tp)
+	beqz t0, 8f
+	ld t0, PCPU_ATOMIC_VIOLATIONS(tp)
+	addi t0, t0, 1
+	sd t0, PCPU_ATOMIC_VIOLATIONS(tp)
+8:	addi a0, tp, PCPU_RQ_LOCK
 	call arch_spin_lock
 	sd zero, PCPU_NEED_RESCHED(tp)
 	# A task that blocks leaves the runqueue; a preempted or yielding one

@@ -66,6 +66,21 @@ ENTRY smpboot_register_percpu_thread
 	ld t0, smpboot_threads
 	sd t0, HT_NEXT(s0)
 	sd s0, smpboot_threads, t1
+	# CPUs already online get theirs running now (later CPUs get them
+	# from the smpboot/threads hotplug step).
+	li s1, -1
+4:	mv a0, s1
+	ld a1, cpu_online_mask
+	call cpumask_next
+	mv s1, a0
+	li t0, NR_CPUS
+	bgeu s1, t0, 3f
+	per_cpu_ptr t1, s1
+	ld t0, HT_STORE(s0)
+	add t1, t1, t0
+	ld a0, 0(t1)
+	call kthread_unpark
+	j 4b
 3:	ld ra, 0(sp)
 	ld s0, 8(sp)
 	ld s1, 16(sp)

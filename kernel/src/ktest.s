@@ -1,0 +1,709 @@
+# ktest.s: the kernel core's self-checks, run by kernel_init at every
+# default boot before the demo. Each check prints one line
+#     ktest: ok: <what was verified, with the measured numbers>
+#     ktest: FAIL: <the same>
+# and a failure makes the final SRST shutdown report "system failure".
+# The host tests (kernel/*_test.go) read these lines and the numbers in them.
+#
+# What is checked (issue 5):
+#   sched     two busy per-CPU threads (kcounter/N, kcounter2/N) that never
+#             yield both progress on every CPU and are preempted by the tick;
+#   spinlock  their increments of one counter under one raw spinlock, done
+#             as a plain load/add/store, lose no update;
+#   preempt   no context switch ever happens inside those lock-held
+#             (preempt-off) regions (__schedule counts any);
+#   ipi       smp_call_function_single and _many, with and without wait,
+#             run each callback exactly once on the right CPU; -ENXIO for
+#             CPUs that do not exist;
+#   resched   waking a stop-class task on a CPU busy with a thread that
+#             never yields preempts it through the reschedule IPI.
+
+.include "kernel.inc"
+
+.equ KTEST_SPIN_US, 300000         # how long the busy threads run
+.equ KTEST_LOCK_EVERY, 16          # loops between two lock acquisitions
+.equ KTEST_WAIT_S, 5               # bound on every wait in here
+
+.section .text
+# ktest_init: register the busy per-CPU threads (boot CPU, before SMP).
+ENTRY ktest_init
+	frame 1
+	la a0, kcounter_threads
+	li a1, PCPU_KCOUNTER_THREAD
+	la a2, kcounter_name
+	call ktest_register
+	la a0, kcounter2_threads
+	li a1, PCPU_KCOUNTER2_THREAD
+	la a2, kcounter2_name
+	call ktest_register
+	unframe 1
+	ret
+END ktest_init
+
+ktest_register:
+	la t0, kcounter_should_run
+	sd t0, HT_SHOULD_RUN(a0)
+	la t0, kcounter_fn
+	sd t0, HT_FN(a0)
+	sd a2, HT_NAME(a0)
+	sd a1, HT_STORE(a0)
+	j smpboot_register_percpu_thread
+
+ENTRY kcounter_should_run
+	ld a0, ktest_spin
+	ret
+END kcounter_should_run
+
+# kcounter_fn(cpu): spin until ktest_spin drops or the thread must park,
+# taking ktest_lock every KTEST_LOCK_EVERY loops for a deliberately racy
+# increment (load, delay, store) that only the lock keeps correct.
+ENTRY kcounter_fn
+	addi sp, sp, -16
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	get_current s0
+1:	ld t0, ktest_spin
+	beqz t0, 9f
+	ld t0, TASK_SHOULD_PARK(s0)
+	bnez t0, 9f
+	ld t0, TASK_KT_LOOPS(s0)
+	addi t0, t0, 1
+	sd t0, TASK_KT_LOOPS(s0)
+	andi t0, t0, KTEST_LOCK_EVERY - 1
+	bnez t0, 1b
+	la a0, ktest_lock
+	call raw_spin_lock
+	li t0, 1
+	sd t0, PCPU_IN_ATOMIC(tp)
+	ld t1, ktest_counter
+	li t2, 20
+2:	addi t2, t2, -1             # widen the window a lost update needs
+	bnez t2, 2b
+	addi t1, t1, 1
+	sd t1, ktest_counter, t2
+	ld t0, TASK_KT_LOCKS(s0)
+	addi t0, t0, 1
+	sd t0, TASK_KT_LOCKS(s0)
+	sd zero, PCPU_IN_ATOMIC(tp)
+	la a0, ktest_lock
+	call raw_spin_unlock
+	j 1b
+9:	ld ra, 0(sp)
+	ld s0, 8(sp)
+	addi sp, sp, 16
+	ret
+END kcounter_fn
+
+# ktest_check(ok, fmt, args...): print the verdict line, count failures.
+ENTRY ktest_check
+	addi sp, sp, -320
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	mv s0, a0
+	sd a2, 16(sp)
+	sd a3, 24(sp)
+	sd a4, 32(sp)
+	sd a5, 40(sp)
+	sd a6, 48(sp)
+	sd a7, 56(sp)
+	addi a0, sp, 64
+	mv a2, a1
+	li a1, 240
+	addi a3, sp, 16
+	call vsnprintf
+	la a1, str_ok
+	bnez s0, 2f
+	la a1, str_fail
+	la t0, nr_check_failures
+	li t1, 1
+	amoadd.d zero, t1, (t0)
+2:	la a0, fmt_check
+	addi a2, sp, 64
+	call printk
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	addi sp, sp, 320
+	ret
+END ktest_check
+
+# ktest_run: all checks, in order.
+ENTRY ktest_run
+	frame 1
+	call ktest_sched
+	call ktest_ipi
+	call ktest_resched
+	unframe 1
+	ret
+END ktest_run
+
+# ktest_start_spinning / ktest_stop_spinning: run or stop the busy threads
+# on every online CPU; stopping waits until all are asleep again.
+ktest_start_spinning:
+	addi sp, sp, -16
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	li t0, 1
+	sd t0, ktest_spin, t1
+	fence rw, rw
+	li s0, -1
+1:	mv a0, s0
+	ld a1, cpu_online_mask
+	call cpumask_next
+	mv s0, a0
+	li t0, NR_CPUS
+	bgeu s0, t0, 2f
+	per_cpu_ptr t1, s0
+	ld a0, PCPU_KCOUNTER_THREAD(t1)
+	call wake_up_process
+	per_cpu_ptr t1, s0
+	ld a0, PCPU_KCOUNTER2_THREAD(t1)
+	call wake_up_process
+	j 1b
+2:	ld ra, 0(sp)
+	ld s0, 8(sp)
+	addi sp, sp, 16
+	ret
+
+ktest_stop_spinning:
+	addi sp, sp, -32
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	sd zero, ktest_spin, t0
+	fence rw, rw
+	rdtime s1
+	ld t0, timebase_frequency
+	li t1, KTEST_WAIT_S
+	mul t0, t0, t1
+	add s1, s1, t0
+	li s0, -1
+1:	mv a0, s0
+	ld a1, cpu_online_mask
+	call cpumask_next
+	mv s0, a0
+	li t0, NR_CPUS
+	bgeu s0, t0, 4f
+2:	per_cpu_ptr t1, s0
+	ld t2, PCPU_KCOUNTER_THREAD(t1)
+	ld t0, TASK_ON_RQ(t2)
+	bnez t0, 3f
+	ld t2, PCPU_KCOUNTER2_THREAD(t1)
+	ld t0, TASK_ON_RQ(t2)
+	beqz t0, 1b
+3:	rdtime t0
+	bgeu t0, s1, 5f
+	call yield
+	j 2b
+5:	la a0, msg_stuck
+	mv a1, s0
+	call panic
+4:	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	addi sp, sp, 32
+	ret
+
+# ktest_sched: the sched, spinlock and preempt checks.
+ktest_sched:
+	addi sp, sp, -96
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	sd s2, 24(sp)
+	sd s3, 32(sp)
+	sd s4, 40(sp)
+	sd s5, 48(sp)
+	sd s6, 56(sp)
+	call ktest_start_spinning
+	li a0, KTEST_SPIN_US
+	call msleep_us
+	call ktest_stop_spinning
+	li s1, 0                    # CPUs where both threads progressed
+	li s2, 0                    # ... and both were preempted
+	li s3, 0                    # total lock acquisitions
+	li s4, 0                    # preempt-off regions switched out of
+	li s5, 0                    # least preemptions of any thread
+	li s6, -1                   # least loops of any thread
+	li t0, 1
+	slli s5, t0, 62
+	li s0, -1
+1:	mv a0, s0
+	ld a1, cpu_online_mask
+	call cpumask_next
+	mv s0, a0
+	li t0, NR_CPUS
+	bgeu s0, t0, 3f
+	per_cpu_ptr t5, s0
+	ld t0, PCPU_ATOMIC_VIOLATIONS(t5)
+	add s4, s4, t0
+	ld a0, PCPU_KCOUNTER_THREAD(t5)
+	ld a1, PCPU_KCOUNTER2_THREAD(t5)
+	ld t0, TASK_KT_LOCKS(a0)
+	add s3, s3, t0
+	ld t0, TASK_KT_LOCKS(a1)
+	add s3, s3, t0
+	ld t0, TASK_KT_LOOPS(a0)
+	ld t1, TASK_KT_LOOPS(a1)
+	min_u t2, t0, t1
+	min_u s6, s6, t2
+	beqz t0, 2f
+	beqz t1, 2f
+	li t2, 1
+	sll t2, t2, s0
+	or s1, s1, t2
+	ld t0, TASK_NIVCSW(a0)
+	ld t1, TASK_NIVCSW(a1)
+	min_u t3, t0, t1
+	min_u s5, s5, t3
+	beqz t0, 2f
+	beqz t1, 2f
+	or s2, s2, t2
+2:	j 1b
+3:	ld t0, cpu_online_mask
+	xor a0, s1, t0
+	seqz a0, a0
+	la a1, fmt_sched_progress
+	mv a2, s1
+	mv a3, t0
+	mv a4, s6
+	call ktest_check
+	ld t0, cpu_online_mask
+	xor a0, s2, t0
+	seqz a0, a0
+	la a1, fmt_sched_preempt
+	mv a2, s2
+	mv a3, s5
+	call ktest_check
+	ld t0, ktest_counter
+	xor a0, t0, s3
+	seqz a0, a0
+	la a1, fmt_spinlock
+	ld a2, ktest_counter
+	mv a3, s3
+	call ktest_check
+	seqz a0, s4
+	la a1, fmt_preempt_off
+	mv a2, s4
+	call ktest_check
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	ld s2, 24(sp)
+	ld s3, 32(sp)
+	ld s4, 40(sp)
+	ld s5, 48(sp)
+	ld s6, 56(sp)
+	addi sp, sp, 96
+	ret
+
+# ktest_ipi_fn(target): the callback. Counts itself for the CPU it was
+# aimed at and records where it ran (+1, so 0 means "never").
+ENTRY ktest_ipi_fn
+	la t0, ipi_count
+	slli t1, a0, 3
+	add t0, t0, t1
+	li t2, 1
+	amoadd.d zero, t2, (t0)
+	la t0, ipi_where
+	add t0, t0, t1
+	this_cpu t2
+	addi t2, t2, 1
+	sd t2, 0(t0)
+	ret
+END ktest_ipi_fn
+
+# ktest_ipi_many_fn(unused): the same for _many, aimed at "this CPU".
+ENTRY ktest_ipi_many_fn
+	this_cpu a0
+	j ktest_ipi_fn
+END ktest_ipi_many_fn
+
+ipi_reset:
+	la t0, ipi_count
+	la t1, ipi_where
+	li t2, NR_CPUS
+1:	sd zero, 0(t0)
+	sd zero, 0(t1)
+	addi t0, t0, 8
+	addi t1, t1, 8
+	addi t2, t2, -1
+	bnez t2, 1b
+	ret
+
+# ipi_once_mask -> a0 = CPUs whose callback ran exactly once, on them.
+ipi_once_mask:
+	li a0, 0
+	li t2, 0
+	la t0, ipi_count
+	la t1, ipi_where
+1:	ld t3, 0(t0)
+	li t4, 1
+	bne t3, t4, 2f
+	ld t3, 0(t1)
+	addi t3, t3, -1
+	bne t3, t2, 2f
+	li t4, 1
+	sll t4, t4, t2
+	or a0, a0, t4
+2:	addi t0, t0, 8
+	addi t1, t1, 8
+	addi t2, t2, 1
+	li t4, NR_CPUS
+	blt t2, t4, 1b
+	ret
+
+# ipi_wait_total(n): wait (bounded) until n callbacks in all have run.
+ipi_wait_total:
+	addi sp, sp, -32
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	mv s0, a0
+	rdtime s1
+	ld t0, timebase_frequency
+	li t1, KTEST_WAIT_S
+	mul t0, t0, t1
+	add s1, s1, t0
+1:	li t0, 0
+	la t1, ipi_count
+	li t2, NR_CPUS
+2:	ld t3, 0(t1)
+	add t0, t0, t3
+	addi t1, t1, 8
+	addi t2, t2, -1
+	bnez t2, 2b
+	bgeu t0, s0, 3f
+	rdtime t0
+	bgeu t0, s1, 3f
+	call yield
+	j 1b
+3:	li a0, 2000                 # then a little longer, to catch doubles
+	call udelay
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	addi sp, sp, 32
+	ret
+
+# ktest_ipi: the four call variants and -ENXIO.
+ktest_ipi:
+	addi sp, sp, -48
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	sd s2, 24(sp)
+	sd s3, 32(sp)
+	# single, wait: the callback's effects are visible on return.
+	call ipi_reset
+	li s0, -1
+	li s1, 0                    # CPUs seen done right at return
+1:	mv a0, s0
+	ld a1, cpu_online_mask
+	call cpumask_next
+	mv s0, a0
+	li t0, NR_CPUS
+	bgeu s0, t0, 2f
+	mv a0, s0
+	la a1, ktest_ipi_fn
+	mv a2, s0
+	li a3, 1
+	call smp_call_function_single
+	bnez a0, 1b
+	la t0, ipi_count
+	slli t1, s0, 3
+	add t0, t0, t1
+	ld t0, 0(t0)
+	beqz t0, 1b
+	li t0, 1
+	sll t0, t0, s0
+	or s1, s1, t0
+	j 1b
+2:	call ipi_once_mask
+	ld t0, cpu_online_mask
+	and t1, a0, s1
+	xor t1, t1, t0
+	seqz a0, t1
+	la a1, fmt_ipi_single_wait
+	mv a2, s1
+	mv a3, t0
+	call ktest_check
+	# single, no wait: each runs once, eventually.
+	call ipi_reset
+	li s0, -1
+3:	mv a0, s0
+	ld a1, cpu_online_mask
+	call cpumask_next
+	mv s0, a0
+	li t0, NR_CPUS
+	bgeu s0, t0, 4f
+	mv a0, s0
+	la a1, ktest_ipi_fn
+	mv a2, s0
+	li a3, 0
+	call smp_call_function_single
+	j 3b
+4:	call num_online_cpus
+	call ipi_wait_total
+	call ipi_once_mask
+	ld t0, cpu_online_mask
+	xor t1, a0, t0
+	seqz t1, t1
+	mv a2, a0
+	mv a0, t1
+	la a1, fmt_ipi_single_nowait
+	mv a3, t0
+	call ktest_check
+	# many, wait and no wait: every other online CPU once, never us.
+	li s2, 1
+5:	call ipi_reset
+	call preempt_disable
+	this_cpu s3
+	ld a0, cpu_online_mask
+	la a1, ktest_ipi_many_fn
+	li a2, 0
+	mv a3, s2
+	call smp_call_function_many
+	call preempt_enable
+	bnez s2, 6f
+	call num_online_cpus
+	addi a0, a0, -1
+	call ipi_wait_total
+6:	call ipi_once_mask
+	ld t0, cpu_online_mask
+	li t1, 1
+	sll t1, t1, s3
+	not t1, t1
+	and t0, t0, t1              # expected: online minus the caller
+	xor t1, a0, t0
+	seqz t1, t1
+	mv a2, a0
+	mv a0, t1
+	la a1, fmt_ipi_many
+	mv a3, t0
+	mv a4, s3
+	mv a5, s2
+	call ktest_check
+	addi s2, s2, -1
+	bgez s2, 5b
+	# CPUs that do not exist: -ENXIO, and nothing runs anywhere.
+	call ipi_reset
+	ld a0, nr_cpu_ids
+	la a1, ktest_ipi_fn
+	li a2, 0
+	li a3, 1
+	call smp_call_function_single
+	mv s0, a0
+	li a0, NR_CPUS + 7
+	la a1, ktest_ipi_fn
+	li a2, 0
+	li a3, 0
+	call smp_call_function_single
+	mv s1, a0
+	li a0, 0
+	call ipi_wait_total
+	li t0, -ENXIO
+	xor t1, s0, t0
+	xor t2, s1, t0
+	or t1, t1, t2
+	la t3, ipi_count
+	ld t3, 0(t3)
+	or t1, t1, t3
+	seqz a0, t1
+	la a1, fmt_ipi_enxio
+	ld a2, nr_cpu_ids
+	mv a3, s0
+	li a4, NR_CPUS + 7
+	mv a5, s1
+	call ktest_check
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	ld s2, 24(sp)
+	ld s3, 32(sp)
+	addi sp, sp, 48
+	ret
+
+# ktest_stamp(where): a stopper callback; records the time and the CPU's
+# tick count (where[0], where[1]).
+ENTRY ktest_stamp
+	rdtime t0
+	sd t0, 0(a0)
+	ld t0, PCPU_JIFFIES(tp)
+	sd t0, 8(a0)
+	li a0, 0
+	ret
+END ktest_stamp
+
+.equ SR_WORK, 72
+.equ SR_DONE, SR_WORK + WORK_SIZE
+.if SR_DONE + DONE_SIZE > 160
+.error "ktest_resched's frame is too small"
+.endif
+
+# ktest_resched: wake the stopper of a CPU that is busy with a thread that
+# never yields, after turning that CPU's tick off. If the stopper runs and
+# the CPU took no tick meanwhile, the reschedule IPI did it. (Wall time is
+# printed too; on an emulator whose host deschedules harts it is noise.)
+ktest_resched:
+	addi sp, sp, -160
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	sd s2, 24(sp)
+	sd s3, 32(sp)
+	call num_online_cpus
+	li t0, 1
+	bne a0, t0, 1f
+	la a0, msg_resched_skip
+	call printk
+	j 9f
+1:	call ktest_start_spinning
+	li a0, 20000
+	call msleep_us
+	# The target: the last online CPU that is not ours.
+	call preempt_disable
+	this_cpu s3
+	call preempt_enable
+	ld a0, cpu_online_mask
+	li t1, 1
+	sll t1, t1, s3
+	not t1, t1
+	and s0, a0, t1
+	li s1, -1
+2:	mv a0, s1
+	mv a1, s0
+	call cpumask_next
+	li t0, NR_CPUS
+	bgeu a0, t0, 3f
+	mv s1, a0
+	j 2b
+3:	per_cpu_ptr s2, s1
+	ld t0, PCPU_CURRENT(s2)
+	addi t0, t0, TASK_NAME
+	sd t0, 48(sp)               # what the target is running
+	# Silence the target's tick: from now on only an IPI can interrupt
+	# the busy thread there.
+	mv a0, s1
+	la a1, tick_stop_cpu
+	li a2, 0
+	li a3, 1
+	call smp_call_function_single
+	# stop_one_cpu, unrolled so that the clock and the target's tick count
+	# are read with preemption off right before the wakeup: a tick here
+	# must not be charged to the target.
+	addi a0, sp, SR_DONE
+	li a1, 1
+	call cpu_stop_init_done
+	la t0, ktest_stamp
+	sd t0, SR_WORK + WORK_FN(sp)
+	addi t0, sp, 32
+	sd t0, SR_WORK + WORK_ARG(sp)
+	addi t0, sp, SR_DONE
+	sd t0, SR_WORK + WORK_DONE(sp)
+	call preempt_disable
+	ld t0, PCPU_NR_IPIS(s2)
+	sd t0, 56(sp)
+	ld t0, PCPU_JIFFIES(s2)
+	sd t0, 64(sp)
+	rdtime s0
+	mv a0, s1
+	addi a1, sp, SR_WORK
+	call cpu_stop_queue_work
+	call preempt_enable
+	addi a0, sp, SR_DONE + DONE_COMPLETION
+	call wait_for_completion
+	ld t0, 32(sp)
+	sub s0, t0, s0              # wakeup to stopper, in time units
+	ld t0, 40(sp)
+	ld t1, 64(sp)
+	sub t0, t0, t1
+	sd t0, 64(sp)               # target ticks meanwhile
+	ld t0, PCPU_NR_IPIS(s2)
+	ld t1, 56(sp)
+	sub s3, t0, t1              # IPIs the target took meanwhile
+	mv a0, s1
+	la a1, tick_start_cpu
+	li a2, 0
+	li a3, 1
+	call smp_call_function_single
+	call ktest_stop_spinning
+	ld t0, timebase_frequency
+	li t1, 1000000
+	mul s0, s0, t1
+	divu s0, s0, t0             # microseconds
+	ld t0, 64(sp)
+	seqz t2, t0                 # before the target's next tick
+	snez t3, s3                 # and an IPI arrived
+	and a0, t2, t3
+	la a1, fmt_resched
+	mv a2, s1
+	ld a3, 48(sp)
+	ld a4, 64(sp)
+	mv a5, s3
+	mv a6, s0
+	call ktest_check
+9:	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	ld s2, 24(sp)
+	ld s3, 32(sp)
+	addi sp, sp, 160
+	ret
+
+.section .rodata
+kcounter_name:
+	.asciz "kcounter/%u"
+kcounter2_name:
+	.asciz "kcounter2/%u"
+str_ok:
+	.asciz "ok"
+str_fail:
+	.asciz "FAIL"
+fmt_check:
+	.asciz "ktest: %s: %s\n"
+msg_stuck:
+	.asciz "ktest: CPU%u's busy threads did not stop"
+fmt_sched_progress:
+	.asciz "sched: both busy threads progressed on CPUs %b of %b (fewest loops %u)"
+fmt_sched_preempt:
+	.asciz "sched: both busy threads were preempted on CPUs %b (fewest preemptions %u)"
+fmt_spinlock:
+	.asciz "spinlock: counter %u after %u locked increments"
+fmt_preempt_off:
+	.asciz "preempt: %u context switches inside preempt-off regions"
+fmt_ipi_single_wait:
+	.asciz "ipi: smp_call_function_single wait: done at return on %b, exactly once on the right CPU on all of %b"
+fmt_ipi_single_nowait:
+	.asciz "ipi: smp_call_function_single nowait: exactly once on the right CPU on %b of %b"
+fmt_ipi_many:
+	.asciz "ipi: smp_call_function_many: exactly once on %b, expected %b (caller CPU%u, wait %u)"
+fmt_ipi_enxio:
+	.asciz "ipi: smp_call_function_single to CPU%u: %d, to CPU%u: %d (-ENXIO, nothing ran)"
+fmt_resched:
+	.asciz "resched: stopper on CPU%u (busy with %s) ran after %u ticks there, %u IPIs, %u us"
+msg_resched_skip:
+	.asciz "ktest: resched: skipped, one CPU\n"
+
+.section .data
+.balign 8
+ktest_spin:
+	.dword 0
+ktest_lock:
+	.dword 0
+ktest_counter:
+	.dword 0
+.globl nr_check_failures
+nr_check_failures:
+	.dword 0
+
+.section .bss
+.balign 8
+ipi_count:
+	.zero NR_CPUS * 8
+ipi_where:
+	.zero NR_CPUS * 8
+.balign 8
+kcounter_threads:
+	.zero HT_SIZE
+kcounter2_threads:
+	.zero HT_SIZE
