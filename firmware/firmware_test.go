@@ -173,7 +173,12 @@ func actionPayload(t *testing.T, action int64) string {
 // delegated) ends in a register dump and a failing exit status, not a hang.
 func TestUnexpectedTrapDumpsRegisters(t *testing.T) {
 	fw := fwtest.FirmwareELF(t)
-	run := fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: actionPayload(t, 1), SMP: 2})
+	checkTrapDump(t, fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: actionPayload(t, 1), SMP: 2}))
+}
+
+// checkTrapDump checks the end of a run of actions.s with ACTION = 1.
+func checkTrapDump(t *testing.T, run fwtest.Run) {
+	t.Helper()
 	if run.ExitCode != 1 {
 		t.Errorf("exit status %d, want 1 (SRST reason system failure)", run.ExitCode)
 	}

@@ -46,8 +46,7 @@ sbi_system_shutdown:
 1:	li t1, FINISHER_BASE
 	fence rw, rw
 	sw t0, 0(t1)
-	fence rw, rw
-	ret
+	j finisher_settle
 
 	.globl sbi_system_reboot
 # sbi_system_reboot(): cold and warm reboot alike reset the whole machine.
@@ -56,5 +55,17 @@ sbi_system_reboot:
 	li t1, FINISHER_BASE
 	fence rw, rw
 	sw t0, 0(t1)
+	# fall through
+
+# finisher_settle: a machine may take a moment to act on the finisher (an
+# emulator stops its harts at its next check): wait 10 ms of mtime before
+# concluding that there is no finisher, so nothing runs on in the meantime.
+finisher_settle:
 	fence rw, rw
+	li t0, CLINT_BASE + CLINT_MTIME
+	ld t1, 0(t0)
+	li t2, TIMEBASE_HZ / 100
+	add t1, t1, t2
+1:	ld t2, 0(t0)
+	bltu t2, t1, 1b
 	ret

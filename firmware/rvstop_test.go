@@ -1,0 +1,84 @@
+package firmware_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/rvstop/rvstop/firmware/fwtest"
+)
+
+// TestSBIPayloadOnRvstop: the payload passes on rvstop's board with 1, 2, 4
+// and 8 harts (deterministic interleaving) and in parallel mode.
+func TestSBIPayloadOnRvstop(t *testing.T) {
+	fw := fwtest.FirmwareELF(t)
+	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
+	for _, r := range []fwtest.Rvstop{
+		{SMP: 1, Seed: 1}, {SMP: 2, Seed: 1}, {SMP: 4, Seed: 1}, {SMP: 8, Seed: 1},
+		{SMP: 4, Parallel: true},
+	} {
+		r.BIOS, r.Kernel = fw, payload
+		name := fmt.Sprintf("smp%d_seed%d", r.SMP, r.Seed)
+		if r.Parallel {
+			name = fmt.Sprintf("smp%d_parallel", r.SMP)
+		}
+		t.Run(name, func(t *testing.T) {
+			run := fwtest.RunRvstop(t, r)
+			results, err := fwtest.ParseKTAP(run.Output)
+			if err != nil {
+				t.Fatalf("%v\noutput:\n%s", err, run.Output)
+			}
+			var skips []string
+			if r.SMP == 1 {
+				skips = []string{"needs 2 harts"}
+			}
+			requireAllPass(t, run, results, skips...)
+			if run.ExitCode != 0 {
+				t.Errorf("exit status %d, want 0", run.ExitCode)
+			}
+			if strings.Contains(run.Output, "SRST shutdown returned") {
+				t.Errorf("the payload ran on after SRST shutdown")
+			}
+		})
+	}
+}
+
+// TestHSMStressOnRvstopSeeds: hart_start/hart_stop cycles, IPIs, remote
+// fences and suspends on every secondary under many interleavings. Each seed
+// is reproducible: a failure names it.
+func TestHSMStressOnRvstopSeeds(t *testing.T) {
+	seeds := uint64(24)
+	if testing.Short() {
+		seeds = 4
+	}
+	fw := fwtest.FirmwareELF(t)
+	payload := fwtest.BuildGNU(t, fwtest.SBITest(map[string]int64{"HSM_ROUNDS": 10}))
+	for seed := uint64(1); seed <= seeds; seed++ {
+		smp := 2 + int(seed%7) // 2..8 harts
+		run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: payload, SMP: smp, Seed: seed})
+		results, err := fwtest.ParseKTAP(run.Output)
+		if err != nil {
+			t.Fatalf("seed %d, %d harts: %v\noutput:\n%s", seed, smp, err, run.Output)
+		}
+		for _, r := range results {
+			if !r.OK {
+				t.Errorf("seed %d, %d harts: %s failed:\n\t%s", seed, smp, r.Name, strings.Join(r.Diagnostic, "\n\t"))
+			}
+		}
+	}
+}
+
+// TestUnexpectedTrapOnRvstop and TestSRSTOnRvstop: the firmware's ends of the
+// line behave on rvstop as on QEMU.
+func TestUnexpectedTrapOnRvstop(t *testing.T) {
+	fw := fwtest.FirmwareELF(t)
+	checkTrapDump(t, fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: actionPayload(t, 1), SMP: 2, Seed: 1}))
+}
+
+func TestSRSTOnRvstop(t *testing.T) {
+	fw := fwtest.FirmwareELF(t)
+	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: actionPayload(t, 2), SMP: 1, Seed: 1})
+	if run.ExitCode != 1 || strings.Contains(run.Output, "still running") {
+		t.Errorf("shutdown(reason failure): exit %d, want 1; output:\n%s", run.ExitCode, run.Output)
+	}
+}
