@@ -44,7 +44,7 @@ func (h *Hart) Run(budget uint64) (executed uint64, why StopReason) {
 	for n < budget {
 		if h.event {
 			if why, stop := h.handleEvent(); stop {
-				return n, why
+				return uncount(n, why), why
 			}
 			pc = h.pc // an interrupt may have been taken
 		}
@@ -69,7 +69,7 @@ func (h *Hart) Run(budget uint64) (executed uint64, why StopReason) {
 	}
 	if h.event && h.stop != StopBudget {
 		why, _ = h.handleEvent()
-		return n, why
+		return uncount(n, why), why
 	}
 	return n, StopBudget
 }
@@ -95,7 +95,7 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 	for n < budget {
 		if h.event {
 			if why, stop := h.handleEvent(); stop {
-				return n, why
+				return uncount(n, why), why
 			}
 		}
 		pc := h.pc
@@ -138,7 +138,7 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 	}
 	if h.event && h.stop != StopBudget {
 		why, _ := h.handleEvent()
-		return n, why
+		return uncount(n, why), why
 	}
 	return n, StopBudget
 }
@@ -146,3 +146,12 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 // RequestStop makes the hart's current or next Run return StopRequested at
 // its next call boundary; safe from any goroutine.
 func (h *Hart) RequestStop() { h.shared.requestStop(h.slot) }
+
+// uncount removes a debug-stopped ebreak from the executed count: it neither
+// retired nor trapped (every other stop happens between instructions).
+func uncount(n uint64, why StopReason) uint64 {
+	if why == StopEbreak {
+		return n - 1
+	}
+	return n
+}
