@@ -1,0 +1,273 @@
+package asm
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rvstop/rvstop/isa"
+)
+
+const defaultMarch = "rv64imac_zicsr_zifencei_zihintpause"
+
+// Assemble assembles and links files into one RV64 ELF executable image: each
+// file is assembled on its own (as GNU as makes one object per file), then
+// input sections are placed per output section in file order (.text, .rodata,
+// .data, .bss from opt.Base) and symbols resolved across files. Errors are an
+// ErrorList of `file:line:col: message`.
+func Assemble(files []string, opt Options) ([]byte, error) {
+	p, err := Build(files, opt)
+	if err != nil {
+		return nil, err
+	}
+	return p.ELF(), nil
+}
+
+// Build is Assemble without the final ELF encoding: the linked Program, for
+// tools that want sections, symbols and the line table (objdump, traces).
+func Build(files []string, opt Options) (*Program, error) {
+	a, err := newAssembler(opt)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("asm: no source files")
+	}
+	for _, f := range files {
+		a.assembleFile(f)
+		if a.tooMany() {
+			break
+		}
+	}
+	if len(a.errs) > 0 {
+		return nil, a.errs
+	}
+	p := a.link()
+	if len(a.errs) > 0 {
+		return nil, a.errs
+	}
+	return p, nil
+}
+
+// assembler holds what is shared by every file of one Assemble call.
+type assembler struct {
+	opt   Options
+	march string
+	exts  map[isa.Ext]bool
+	units []*unit
+	errs  ErrorList
+	seen  map[string]bool // errors already reported (one per place and message)
+}
+
+func newAssembler(opt Options) (*assembler, error) {
+	a := &assembler{opt: opt, march: opt.March, seen: map[string]bool{}}
+	if a.march == "" {
+		a.march = defaultMarch
+	}
+	exts, err := parseMarch(a.march)
+	if err != nil {
+		return nil, err
+	}
+	a.exts = exts
+	if a.opt.Base == 0 {
+		a.opt.Base = 0x80000000
+	}
+	return a, nil
+}
+
+var extNames = map[isa.Ext]string{
+	isa.ExtI: "i", isa.ExtM: "m", isa.ExtA: "a", isa.ExtF: "f", isa.ExtD: "d", isa.ExtC: "c",
+	isa.ExtZicsr: "zicsr", isa.ExtZifencei: "zifencei", isa.ExtPriv: "privileged",
+}
+
+// parseMarch reads an ISA string such as rv64imac_zicsr_zifencei. "g" is
+// imafd_zicsr_zifencei; the privileged instructions are always available.
+func parseMarch(s string) (map[isa.Ext]bool, error) {
+	l := strings.ToLower(s)
+	if !strings.HasPrefix(l, "rv64") {
+		return nil, fmt.Errorf("asm: -march=%s: only rv64 is supported", s)
+	}
+	parts := strings.Split(l[4:], "_")
+	exts := map[isa.Ext]bool{isa.ExtPriv: true}
+	single := map[byte]isa.Ext{'i': isa.ExtI, 'm': isa.ExtM, 'a': isa.ExtA, 'f': isa.ExtF, 'd': isa.ExtD, 'c': isa.ExtC}
+	base := parts[0]
+	if base == "" || base[0] != 'i' && base[0] != 'g' && base[0] != 'e' {
+		return nil, fmt.Errorf("asm: -march=%s: want rv64i... or rv64g...", s)
+	}
+	for i := 0; i < len(base); i++ {
+		c := base[i]
+		if c == 'g' {
+			for _, e := range []isa.Ext{isa.ExtI, isa.ExtM, isa.ExtA, isa.ExtF, isa.ExtD, isa.ExtZicsr, isa.ExtZifencei} {
+				exts[e] = true
+			}
+			continue
+		}
+		if c >= '0' && c <= '9' || c == 'p' {
+			continue // version numbers
+		}
+		e, ok := single[c]
+		if !ok {
+			if c == 'z' || c == 's' || c == 'x' {
+				break
+			}
+			return nil, fmt.Errorf("asm: -march=%s: unsupported extension %q", s, c)
+		}
+		exts[e] = true
+	}
+	if exts[isa.ExtD] {
+		exts[isa.ExtF] = true
+	}
+	for _, p := range parts[1:] {
+		p = strings.TrimRight(p, "0123456789p")
+		switch p {
+		case "zicsr":
+			exts[isa.ExtZicsr] = true
+		case "zifencei":
+			exts[isa.ExtZifencei] = true
+		case "zihintpause", "zicntr", "zihpm", "":
+		default:
+			return nil, fmt.Errorf("asm: -march=%s: unsupported extension %q", s, p)
+		}
+	}
+	return exts, nil
+}
+
+func (a *assembler) hasExt(e isa.Ext) bool { return a.exts[e] }
+
+func (a *assembler) report(p Pos, msg string) {
+	if a.tooMany() {
+		return
+	}
+	key := p.String() + msg
+	if a.seen[key] {
+		return
+	}
+	a.seen[key] = true
+	a.errs = append(a.errs, &Error{p, msg})
+}
+
+func (a *assembler) tooMany() bool { return len(a.errs) >= maxErrors }
+
+// readFile reads a source through Options.FS or the host file system.
+func (a *assembler) readFile(name string) ([]byte, error) {
+	if a.opt.FS != nil {
+		return fs.ReadFile(a.opt.FS, path.Clean(filepath.ToSlash(name)))
+	}
+	return os.ReadFile(name)
+}
+
+func (a *assembler) exists(name string) bool {
+	if a.opt.FS != nil {
+		_, err := fs.Stat(a.opt.FS, path.Clean(filepath.ToSlash(name)))
+		return err == nil
+	}
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+func (a *assembler) newUnit(file string) *unit {
+	u := &unit{a: a, file: file, syms: map[string]*symbol{}, secByName: map[string]*section{},
+		numeric: map[string]int{}, macros: map[string]*macro{}, rvc: a.exts[isa.ExtC]}
+	u.switchSection(".text", "ax", false, "")
+	// GNU as gives .text the alignment of one instruction.
+	if u.rvc {
+		u.cur.align = 2
+	} else {
+		u.cur.align = 4
+	}
+	names := make([]string, 0, len(a.opt.Defsym))
+	for n := range a.opt.Defsym {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		s := u.lookup(n)
+		s.defined, s.expr, s.pos = true, &expr{op: eNum, n: a.opt.Defsym[n]}, Pos{File: "--defsym"}
+	}
+	return u
+}
+
+func (a *assembler) assembleFile(file string) {
+	u := a.newUnit(file)
+	a.units = append(a.units, u)
+	src, err := a.readFile(file)
+	if err != nil {
+		a.report(Pos{File: file}, fmt.Sprintf("cannot read source: %v", unwrapPathErr(err)))
+		return
+	}
+	u.push(&source{lines: splitLines(file, string(src)), path: file})
+	u.run()
+	if u.collect != nil {
+		u.errorAt(u.collect.pos, "%s without %s", u.collect.dir, u.collect.end())
+	}
+	// GNU as pads each code section to a multiple of its alignment with nops
+	// (SUB_SEGMENT_ALIGN in gas/write.c), which moves what the linker places
+	// after it.
+	for _, s := range u.sections {
+		if s.code && s.align > 1 {
+			s.addFrag(&frag{kind: fragAlign, align: s.align})
+		}
+	}
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// include handles .include "file": searched next to the including file, then
+// in Options.IncludeDirs. Including a file that is already being read is an
+// include cycle.
+func (u *unit) include(rest string, off int) {
+	name := unquote(rest)
+	if name == "" {
+		u.errorf(".include needs a file name")
+		return
+	}
+	var cur string
+	for i := len(u.srcs) - 1; i >= 0; i-- {
+		if u.srcs[i].path != "" {
+			cur = u.srcs[i].path
+			break
+		}
+	}
+	candidates := []string{}
+	if filepath.IsAbs(name) {
+		candidates = append(candidates, name)
+	} else {
+		candidates = append(candidates, filepath.Join(filepath.Dir(cur), name))
+		for _, d := range u.a.opt.IncludeDirs {
+			candidates = append(candidates, filepath.Join(d, name))
+		}
+		candidates = append(candidates, name)
+	}
+	for _, c := range candidates {
+		if !u.a.exists(c) {
+			continue
+		}
+		for _, s := range u.srcs {
+			if s.path != "" && filepath.Clean(s.path) == filepath.Clean(c) {
+				u.errorAt(u.at(off), "include cycle: %s includes itself through %s", c, cur)
+				return
+			}
+		}
+		src, err := u.a.readFile(c)
+		if err != nil {
+			u.errorAt(u.at(off), "cannot read %s: %v", c, unwrapPathErr(err))
+			return
+		}
+		if len(u.srcs) > 64 {
+			u.errorAt(u.at(off), ".include nested more than 64 deep")
+			return
+		}
+		u.push(&source{lines: splitLines(c, string(src)), path: c, callPos: u.srcs[len(u.srcs)-1].callPos})
+		return
+	}
+	u.errorAt(u.at(off), "cannot find include file %q (searched %s)", name, strings.Join(candidates, ", "))
+}

@@ -1,0 +1,196 @@
+package asm
+
+import "github.com/rvstop/rvstop/isa"
+
+// Branch relaxation, as GNU as does it with -mno-relax (relaxed_branch_length
+// in gas/config/tc-riscv.c). A branch or jump to a label of the same input
+// section takes the shortest form that reaches:
+//
+//	2 bytes  c.j / c.beqz / c.bnez, when the written form allows C
+//	4 bytes  jal / b<cond>
+//	6 bytes  c.b<inverse> +6; jal   (conditional, C allowed, beyond ±4 KiB)
+//	8 bytes  b<inverse> +8; jal     (conditional, beyond ±4 KiB)
+//
+// A target elsewhere (another section or file, or weak) is assumed far for a
+// conditional branch (8 bytes) and near for a jump (4 bytes), since the
+// linker cannot relax. Lengths only grow from the shortest, so this ends.
+
+// Reaches of the forms, as GNU as tests them: val + reach/2 < reach.
+const (
+	rvcJumpReach   = 1 << 12
+	rvcBranchReach = 1 << 9
+	branchReach    = 1 << 13
+)
+
+func within(v, reach int64) bool { return uint64(v+reach/2) < uint64(reach) }
+
+// relax lays a section out, choosing every branch's length.
+func (s *section) relax() {
+	for _, f := range s.frags {
+		if f.kind == fragBranch {
+			f.br.length = 4
+			if f.br.rvc {
+				f.br.length = 2
+			}
+		}
+	}
+	for range 1000 {
+		s.place()
+		changed := false
+		for _, f := range s.frags {
+			if f.kind != fragBranch {
+				continue
+			}
+			if n := f.branchLength(); n > f.br.length {
+				f.br.length = n
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// place computes fragment offsets and sizes from the current branch lengths.
+func (s *section) place() {
+	var off int64
+	for _, f := range s.frags {
+		f.off = off
+		switch f.kind {
+		case fragData:
+			f.size = int64(len(f.data))
+		case fragBranch:
+			f.size = f.br.length
+		case fragAlign:
+			f.size = (f.align - off%f.align) % f.align
+			if f.max > 0 && f.size > f.max {
+				f.size = 0
+			}
+		}
+		off += f.size
+	}
+	s.size = off
+}
+
+func (f *frag) branchLength() int64 {
+	jump := f.br.in.Op == isa.JAL
+	far := int64(8)
+	if jump {
+		far = 4
+	}
+	v, err := eval(f.br.target, false)
+	if err != nil || v.frag == nil || v.frag.sec != f.sec || targetWeak(f.br.target) {
+		return far
+	}
+	d := v.frag.off + v.n - f.off
+	reach := int64(rvcBranchReach)
+	if jump {
+		reach = rvcJumpReach
+	}
+	switch {
+	case f.br.rvc && within(d, reach):
+		return 2
+	case within(d, branchReach):
+		return 4
+	case !jump && f.br.rvc:
+		return 6
+	}
+	return far
+}
+
+func targetWeak(e *expr) bool {
+	for e != nil && e.op == eBin {
+		e = e.x
+	}
+	return e != nil && e.op == eSym && e.sym.weak
+}
+
+// inverse is the branch taken exactly when op is not.
+var inverse = map[isa.Op]isa.Op{
+	isa.BEQ: isa.BNE, isa.BNE: isa.BEQ, isa.BLT: isa.BGE, isa.BGE: isa.BLT, isa.BLTU: isa.BGEU, isa.BGEU: isa.BLTU,
+}
+
+// encodeBranch produces a relaxed branch's bytes for its final addresses.
+func (a *assembler) encodeBranch(f *frag) {
+	b := f.br
+	pc := f.sec.addr + f.off
+	v, err := eval(b.target, true)
+	if err != nil {
+		a.report(b.pos, err.Error())
+		return
+	}
+	d := v.n - pc
+	in := b.in
+	var out []byte
+	put := func(w uint32, n int) {
+		for i := 0; i < n; i++ {
+			out = append(out, byte(w>>(8*i)))
+		}
+	}
+	fail := func(err error) { a.report(b.pos, branchError(in, err)) }
+	switch b.length {
+	case 2:
+		name := "c.j"
+		switch in.Op {
+		case isa.BEQ:
+			name = "c.beqz"
+		case isa.BNE:
+			name = "c.bnez"
+		}
+		in.Imm = d
+		h, err := isa.EncodeC(cSpecByName[name], in)
+		if err != nil {
+			fail(err)
+			return
+		}
+		put(uint32(h), 2)
+	case 4:
+		in.Imm = d
+		w, err := isa.Encode(in)
+		if err != nil {
+			fail(err)
+			return
+		}
+		put(w, 4)
+	case 6, 8:
+		inv := in
+		inv.Op = inverse[in.Op]
+		inv.Imm = b.length
+		if b.length == 6 {
+			name := "c.beqz"
+			if inv.Op == isa.BNE {
+				name = "c.bnez"
+			}
+			h, err := isa.EncodeC(cSpecByName[name], inv)
+			if err != nil {
+				fail(err)
+				return
+			}
+			put(uint32(h), 2)
+		} else {
+			w, err := isa.Encode(inv)
+			if err != nil {
+				fail(err)
+				return
+			}
+			put(w, 4)
+		}
+		j := isa.Inst{Op: isa.JAL, Imm: v.n - (pc + b.length - 4)}
+		w, err := isa.Encode(j)
+		if err != nil {
+			fail(err)
+			return
+		}
+		put(w, 4)
+	}
+	f.data = out
+}
+
+func branchError(in isa.Inst, err error) string {
+	what := "branch"
+	if in.Op == isa.JAL {
+		what = "jump"
+	}
+	return what + " target out of reach: " + err.Error()
+}
