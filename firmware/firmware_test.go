@@ -3,6 +3,7 @@ package firmware_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -217,5 +218,59 @@ func TestSRSTFailureAndReboot(t *testing.T) {
 	run = fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: actionPayload(t, 3), Extra: []string{"-no-reboot"}})
 	if run.ExitCode != 0 || strings.Count(run.Output, "payload running") != 1 || strings.Contains(run.Output, "still running") {
 		t.Errorf("cold reboot: exit %d, want 0 after one run; output:\n%s", run.ExitCode, run.Output)
+	}
+}
+
+// disabledCPUDTB returns QEMU's own device tree for virt with smp harts,
+// with the cpu@N nodes of the harts listed given status = "disabled".
+func disabledCPUDTB(t *testing.T, smp int, disabled ...int) string {
+	qemu := oracle.Require(t, oracle.QEMU)
+	dtc := oracle.Require(t, oracle.DTC)
+	dir := t.TempDir()
+	dtb := dir + "/virt.dtb"
+	out, err := exec.Command(qemu, "-machine", "virt,dumpdtb="+dtb, "-smp", fmt.Sprint(smp),
+		"-m", "128M", "-nographic").CombinedOutput()
+	if err != nil {
+		t.Fatalf("qemu dumpdtb: %v\n%s", err, out)
+	}
+	dts, err := exec.Command(dtc, "-q", "-I", "dtb", "-O", "dts", dtb).Output()
+	if err != nil {
+		t.Fatalf("dtc: %v", err)
+	}
+	s := string(dts)
+	for _, h := range disabled {
+		node := strings.Index(s, fmt.Sprintf("cpu@%d {", h))
+		status := strings.Index(s[node:], `status = "okay";`)
+		if node < 0 || status < 0 {
+			t.Fatalf("no cpu@%d with status okay in QEMU's tree", h)
+		}
+		s = s[:node+status] + `status = "disabled";` + s[node+status+len(`status = "okay";`):]
+	}
+	cmd := exec.Command(dtc, "-q", "-I", "dts", "-O", "dtb", "-o", dtb)
+	cmd.Stdin = strings.NewReader(s)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("dtc: %v\n%s", err, out)
+	}
+	return dtb
+}
+
+// TestDisabledHartsInFDT: harts whose cpu node is disabled are not counted,
+// cannot be addressed by SBI calls and never run S-mode code, whichever hart
+// wins the boot lottery (hart 0 disabled forces the hand-over to another).
+func TestDisabledHartsInFDT(t *testing.T) {
+	fw := fwtest.FirmwareELF(t)
+	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
+	for _, disabled := range []int{0, 3} {
+		t.Run(fmt.Sprintf("cpu%d", disabled), func(t *testing.T) {
+			dtb := disabledCPUDTB(t, 4, disabled)
+			run, results := runPayload(t, fwtest.QEMU{BIOS: fw, Kernel: payload, SMP: 4, Extra: []string{"-dtb", dtb}})
+			requireAllPass(t, run, results)
+			if !strings.Contains(run.Output, "Platform HART Count       : 3\n") {
+				t.Errorf("banner should count 3 harts:\n%s", run.Output)
+			}
+			if strings.Contains(run.Output, fmt.Sprintf("Boot HART ID              : %d\n", disabled)) {
+				t.Errorf("the disabled hart %d booted the payload", disabled)
+			}
+		})
 	}
 }

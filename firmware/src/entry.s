@@ -1,7 +1,10 @@
 # entry.s: where every hart starts. The boot ROM (QEMU's or rvstop's) jumps here
 # in M-mode on all harts at once, with a0 = mhartid and a1 = the FDT address.
-# One hart wins the boot lottery and sets the machine up (coldboot); the others
-# wait for it, set up their own CSRs (warmboot) and park in HSM STOPPED.
+# One hart wins the boot lottery and sets the machine up (coldboot: .bss, UART,
+# FDT, every hart's scratch area); then each hart the FDT lists sets up its own
+# CSRs (hart_setup). The boot hart (the winner, unless the FDT disables it)
+# prints the banner and enters the next stage in S-mode; the others park in
+# HSM STOPPED until hart_start.
 
 	.include "platform.inc"
 	.include "layout.inc"
@@ -41,8 +44,6 @@ coldboot:
 2:
 	hart_scratch tp, s0
 	mv sp, tp
-	la t0, fw_boot_hartid
-	sd s0, 0(t0)
 	la t0, fw_fdt
 	sd s1, 0(t0)
 
@@ -51,34 +52,15 @@ coldboot:
 	call fdt_scan
 	beqz a0, 3f
 	call fw_guess_harts             # no usable FDT: count the harts that arrived
-3:
-	# The boot hart must be startable even if the FDT forgot it.
-	la t0, fw_hart_mask
-	ld t1, 0(t0)
-	li t2, 1
-	sll t2, t2, s0
-	or t1, t1, t2
-	sd t1, 0(t0)
-
+3:	call choose_boot_hart
 	call scratch_init_all
-	call hart_init
-	call banner_print
-
-	# The boot hart is STARTED from here on, before any other hart runs.
-	li t0, SBI_HSM_STATE_STARTED
-	sd t0, SCRATCH_HSM_STATE(tp)
 
 	# Release the other harts.
 	fence rw, rw
 	la t0, fw_coldboot_done
 	li t1, 1
 	sw t1, 0(t0)
-
-	# Enter the next stage as OpenSBI fw_jump does: a0 = hartid, a1 = FDT.
-	mv a0, s0
-	mv a1, s1
-	li a2, FW_JUMP_ADDR
-	j sbi_enter_smode
+	j hart_setup
 
 warmboot:
 	# Wait for the cold boot to finish (the boot hart zeroes .bss meanwhile).
@@ -89,7 +71,9 @@ warmboot:
 	j 1b
 2:	fence r, rw
 
-	# A hart the FDT does not list cannot be addressed by SBI calls: idle it.
+hart_setup:
+	# A hart the FDT does not list (or lists as disabled) cannot be addressed
+	# by SBI calls: idle it.
 	la t0, fw_hart_mask
 	ld t0, 0(t0)
 	srl t0, t0, s0
@@ -99,7 +83,46 @@ warmboot:
 	hart_scratch tp, s0
 	mv sp, tp
 	call hart_init
-	j sbi_hsm_hart_wait             # STOPPED until hart_start
+	la t0, fw_boot_hartid
+	ld t0, 0(t0)
+	bne t0, s0, sbi_hsm_hart_wait   # STOPPED until hart_start
+
+	# The boot hart: banner, STARTED, and into the next stage as OpenSBI
+	# fw_jump does it: a0 = hartid, a1 = FDT.
+	call banner_print
+	li t0, SBI_HSM_STATE_STARTED
+	sd t0, SCRATCH_HSM_STATE(tp)
+	fence rw, rw
+	mv a0, s0
+	la a1, fw_fdt
+	ld a1, 0(a1)
+	li a2, FW_JUMP_ADDR
+	j sbi_enter_smode
+
+# choose_boot_hart: the lottery winner boots the next stage if the FDT lists it
+# as enabled; otherwise the lowest enabled hart that has arrived does (or the
+# lowest enabled one, should none have arrived yet).
+choose_boot_hart:
+	la t0, fw_hart_mask
+	ld t0, 0(t0)
+	srl t1, t0, s0
+	andi t1, t1, 1
+	mv t2, s0
+	bnez t1, 3f
+	la t1, fw_arrived_mask
+	ld t1, 0(t1)
+	and t1, t1, t0
+	beqz t1, 1f
+	mv t0, t1
+1:	li t2, 0                        # t2 = the lowest set bit of t0
+2:	srl t1, t0, t2
+	andi t1, t1, 1
+	bnez t1, 3f
+	addi t2, t2, 1
+	j 2b
+3:	la t0, fw_boot_hartid
+	sd t2, 0(t0)
+	ret
 
 # hart_unusable: no scratch area for this hart; it never leaves this loop.
 hart_unusable:

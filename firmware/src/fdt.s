@@ -1,9 +1,11 @@
 # fdt.s: what the firmware needs from the flattened device tree the boot ROM
 # passes in a1: which harts exist (/cpus/cpu@*/reg) and where RAM is (the first
-# /memory* node's reg, two address and two size cells as on virt). Run once by
-# the boot hart. The FDT is big-endian (devicetree specification v0.4, ch. 5).
+# /memory* node's reg, two address and two size cells as on virt). A cpu node
+# whose status is neither "okay" nor "ok" is left out, as OpenSBI does. Run once
+# by the boot hart. The FDT is big-endian (devicetree specification v0.4, ch. 5).
 
 	.include "platform.inc"
+	.include "layout.inc"
 
 .equ FDT_MAGIC,       0xd00dfeed
 .equ FDT_BEGIN_NODE,  1
@@ -20,9 +22,10 @@
 #
 # Register use: s0 = cursor, s1 = depth, s2 = strings block, s3 = 1 inside
 # /cpus, s4 = 1 inside a /cpus/cpu@ node, s5 = 1 inside the first /memory node,
-# s6 = hart mask, s7 = tokens left, s8 = 1 once a memory node was read.
+# s6 = hart mask, s7 = tokens left, s8 = 1 once a memory node was read,
+# s10 = the current cpu node's hart ID (-1: no reg yet), s11 = 1 if it is disabled.
 fdt_scan:
-	addi sp, sp, -96
+	addi sp, sp, -112
 	sd ra, 0(sp)
 	sd s0, 8(sp)
 	sd s1, 16(sp)
@@ -34,6 +37,8 @@ fdt_scan:
 	sd s7, 64(sp)
 	sd s8, 72(sp)
 	sd s9, 80(sp)
+	sd s10, 88(sp)
+	sd s11, 96(sp)
 	mv s9, a0
 
 	# Defaults, should the tree lack a memory node.
@@ -104,6 +109,8 @@ begin_node:                         # s0 = the node's name
 	la a1, str_cpu_at
 	call str_prefix
 	mv s4, a0
+	li s10, -1
+	li s11, 0
 2:	mv a0, s0                       # skip the name and its padding
 	call str_len
 	add s0, s0, a0
@@ -114,7 +121,14 @@ begin_node:                         # s0 = the node's name
 end_node:
 	li t0, 3
 	bne s1, t0, 1f
-	li s4, 0
+	beqz s4, 4f                     # the end of a cpu node: count its hart
+	bnez s11, 4f
+	li t0, MAX_HARTS                # no scratch slot: the hart stays idle
+	bgeu s10, t0, 4f
+	li t0, 1
+	sll t0, t0, s10
+	or s6, s6, t0
+4:	li s4, 0
 1:	li t0, 2
 	bne s1, t0, 2f
 	beqz s5, 3f
@@ -131,29 +145,43 @@ prop:                               # s0 = len, nameoff, value
 	mv s9, a0                       # s9 = value length from here on
 	lw a0, 4(s0)
 	call be32
-	add a0, s2, a0                  # the property's name
-	la a1, str_reg
-	call str_equal
-	beqz a0, 5f
-	# a cpu node's reg: the hart ID is the last cell
+	add a0, s2, a0
+	sd a0, 104(sp)                  # the property's name
 	beqz s4, 3f
 	li t0, 3
 	bne s1, t0, 3f
+	# in a cpu node: reg gives the hart ID (its last cell), status may disable it
+	la a1, str_reg
+	call str_equal
+	beqz a0, 1f
 	li t0, 4
 	bltu s9, t0, 5f
 	add t0, s0, s9
 	lw a0, 4(t0)                    # value + len - 4 = s0 + 8 + len - 4
 	call be32
-	li t0, 64
-	bgeu a0, t0, 5f
-	li t0, 1
-	sll t0, t0, a0
-	or s6, s6, t0
+	mv s10, a0
+	j 5f
+1:	ld a0, 104(sp)
+	la a1, str_status
+	call str_equal
+	beqz a0, 5f
+	addi a0, s0, 8
+	la a1, str_okay
+	call str_equal
+	bnez a0, 2f
+	addi a0, s0, 8
+	la a1, str_ok
+	call str_equal
+2:	seqz s11, a0
 	j 5f
 3:	# the memory node's reg: <addr-hi addr-lo size-hi size-lo>
 	beqz s5, 5f
 	li t0, 2
 	bne s1, t0, 5f
+	ld a0, 104(sp)
+	la a1, str_reg
+	call str_equal
+	beqz a0, 5f
 	li t0, 16
 	bltu s9, t0, 5f
 	addi a0, s0, 8
@@ -190,7 +218,9 @@ prop:                               # s0 = len, nameoff, value
 	ld s7, 64(sp)
 	ld s8, 72(sp)
 	ld s9, 80(sp)
-	addi sp, sp, 96
+	ld s10, 88(sp)
+	ld s11, 96(sp)
+	addi sp, sp, 112
 	ret
 
 # be32(a0 = a 32-bit word as loaded) -> a0 = its big-endian value, zero-extended.
@@ -268,3 +298,6 @@ str_cpus:    .asciz "cpus"
 str_cpu_at:  .asciz "cpu@"
 str_memory:  .asciz "memory"
 str_reg:     .asciz "reg"
+str_status:  .asciz "status"
+str_okay:    .asciz "okay"
+str_ok:      .asciz "ok"
