@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rvstop/rvstop/firmware/fwtest"
+	"github.com/rvstop/rvstop/internal/oracle"
 )
 
 // TestSBIPayloadOnRvstop: the payload passes on rvstop's board with 1, 2, 4
@@ -80,5 +81,32 @@ func TestSRSTOnRvstop(t *testing.T) {
 	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: actionPayload(t, 2), SMP: 1, Seed: 1})
 	if run.ExitCode != 1 || strings.Contains(run.Output, "still running") {
 		t.Errorf("shutdown(reason failure): exit %d, want 1; output:\n%s", run.ExitCode, run.Output)
+	}
+}
+
+// TestOpenSBIOnRvstopAgreesWithQEMU: Debian's OpenSBI runs the payload on
+// rvstop's board with exactly the results it gives on QEMU (same passes, same
+// failures, same skips): the board, not just our firmware, behaves as QEMU's.
+func TestOpenSBIOnRvstopAgreesWithQEMU(t *testing.T) {
+	opensbi := oracle.Require(t, oracle.OpenSBIFwJump)
+	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
+	qemuRun, onQEMU := runPayload(t, fwtest.QEMU{BIOS: opensbi, Kernel: payload, SMP: 4})
+	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: opensbi, Kernel: payload, SMP: 4, Seed: 1})
+	onRvstop, err := fwtest.ParseKTAP(run.Output)
+	if err != nil {
+		t.Fatalf("%v\noutput:\n%s", err, run.Output)
+	}
+	if len(onRvstop) != len(onQEMU) {
+		t.Fatalf("%d results on rvstop, %d on QEMU", len(onRvstop), len(onQEMU))
+	}
+	for i, r := range onRvstop {
+		q := onQEMU[i]
+		if r.OK != q.OK || r.Skip != q.Skip {
+			t.Errorf("%s: ok=%v skip=%q on rvstop, ok=%v skip=%q on QEMU\n\trvstop: %s\n\tQEMU: %s", r.Name, r.OK, r.Skip,
+				q.OK, q.Skip, strings.Join(r.Diagnostic, "; "), strings.Join(q.Diagnostic, "; "))
+		}
+	}
+	if t.Failed() {
+		t.Logf("rvstop:\n%s\nQEMU:\n%s", run.Output, qemuRun.Output)
 	}
 }
