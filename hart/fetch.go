@@ -51,32 +51,45 @@ func (h *Hart) fetch(pc uint64) *icEntry {
 
 // fetchSlow fetches outside the RAM fast path (boot ROM, the last bytes of
 // RAM, parallel mode) one halfword at a time, so that a 4-byte instruction
-// whose second half faults reports that half's address.
+// whose second half faults reports that half's address. The decode cache
+// still applies: it is keyed by the bits, wherever they came from.
 func (h *Hart) fetchSlow(pc uint64) (*icEntry, uint64) {
-	e, c := h.fetchNoCache(pc)
+	raw, c := h.fetchRaw(pc)
 	if c != noTrap {
 		return nil, c
 	}
-	slot := &h.icache[pc>>1&(icacheSize-1)]
-	*slot = e
-	return slot, noTrap
+	e := &h.icache[pc>>1&(icacheSize-1)]
+	if e.raw != raw {
+		e.raw = raw
+		e.inst, _ = isa.Decode(raw)
+	}
+	return e, noTrap
 }
 
+// fetchNoCache decodes the instruction at pc without touching the cache.
 func (h *Hart) fetchNoCache(pc uint64) (icEntry, uint64) {
+	raw, c := h.fetchRaw(pc)
+	if c != noTrap {
+		return icEntry{}, c
+	}
+	in, _ := isa.Decode(raw)
+	return icEntry{inst: in, raw: raw}, noTrap
+}
+
+func (h *Hart) fetchRaw(pc uint64) (uint32, uint64) {
 	lo, ok := h.loadPhys(pc, 2)
 	if !ok {
 		h.badAddr = pc
-		return icEntry{}, CauseFetchAccess
+		return 0, CauseFetchAccess
 	}
 	raw := uint32(lo)
 	if raw&3 == 3 {
 		hi, ok := h.loadPhys(pc+2, 2)
 		if !ok {
 			h.badAddr = pc + 2
-			return icEntry{}, CauseFetchAccess
+			return 0, CauseFetchAccess
 		}
 		raw |= uint32(hi) << 16
 	}
-	in, _ := isa.Decode(raw)
-	return icEntry{inst: in, raw: raw}, noTrap
+	return raw, noTrap
 }
