@@ -20,8 +20,8 @@ func (u *unit) compressed(mn string, ops []opnd) {
 		u.errorf("unknown instruction %q", mn)
 		return
 	}
-	if !u.a.hasExt(isa.ExtC) || !u.a.hasExt(c.Ext) {
-		u.errorf("instruction %s needs the C extension, not in -march=%s", mn, u.a.march)
+	if !u.rvc || c.Ext != isa.ExtC && !u.a.hasExt(c.Ext) {
+		u.errorf("instruction %s needs the C extension (-march with c, or .option rvc)", mn)
 		return
 	}
 	if !u.wantOperands(mn, ops, len(c.Args), cSyntax(c)) {

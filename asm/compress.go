@@ -71,7 +71,9 @@ func (u *unit) tryC(name string, in isa.Inst) (uint16, bool) {
 		}
 	}
 	c := cSpecByName[name]
-	if c == nil || c.Base != in.Op || !u.a.hasExt(c.Ext) {
+	// C itself is on when u.rvc is (from -march or .option rvc); the FP forms
+	// also need their extension.
+	if c == nil || c.Base != in.Op || c.Ext != isa.ExtC && !u.a.hasExt(c.Ext) {
 		return 0, false
 	}
 	h, err := isa.EncodeC(c, in)

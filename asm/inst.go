@@ -87,13 +87,14 @@ func (u *unit) generic(mn string, op isa.Op, aqrl uint8, ops []opnd) {
 		switch a {
 		case isa.ArgAqRl:
 		case isa.ArgRM:
-			hasRM = true
+			// Exact conversions take no rounding mode in GNU as (rm = 0).
+			hasRM = !rmZero[op]
 		default:
 			args = append(args, a)
 		}
 	}
 	in := isa.Inst{Op: op, AqRl: aqrl}
-	if hasRM && !rmZero[op] {
+	if hasRM {
 		in.RM = 7
 	}
 	if hasRM && len(ops) == len(args)+1 {

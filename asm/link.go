@@ -168,6 +168,10 @@ func (a *assembler) link() *Program {
 				if out != nil && out.Data != nil && f.size > 0 {
 					copy(out.Data[s.addr+f.off-int64(out.Addr):], f.data)
 				}
+				if f.kind == fragBranch && f.br.length > 4 {
+					// The jal of a long branch gets its own row.
+					f.rows = append(f.rows, row{f.br.length - 4, f.rows[0].pos})
+				}
 				for _, r := range f.rows {
 					p.Lines = append(p.Lines, Line{uint64(s.addr + f.off + r.off), r.pos.File, r.pos.Line})
 				}

@@ -451,7 +451,8 @@ func (u *unit) pcrelPair(second isa.Inst, tmp uint8, e *expr) {
 	u.emitInst("*", second, imm{e: e, fix: fixPairLo})
 }
 
-// call [rd,] sym: auipc rd, jalr rd, rd (rd = ra); tail sym: auipc t1, jr t1;
+// call sym: auipc ra, jalr ra, ra; call rd, sym: auipc t1, jalr rd, t1;
+// tail sym: auipc t1, jr t1;
 // jump sym, rt: auipc rt, jr rt.
 func (u *unit) call(mn string, ops []opnd) {
 	var tmp, rd uint8
@@ -464,7 +465,7 @@ func (u *unit) call(mn string, ops []opnd) {
 		if !ok {
 			return
 		}
-		tmp, rd, target = r, r, ops[1]
+		tmp, rd, target = 6, r, ops[1] // through t1, as GNU as does
 	case mn == "tail" && len(ops) == 1:
 		tmp, target = 6, ops[0]
 	case mn == "jump" && len(ops) == 2:

@@ -1,0 +1,206 @@
+package asm
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rvstop/rvstop/internal/oracle"
+)
+
+// Golden tests: testdata/golden/*.s list instruction forms, each line with
+// the encoding GNU as gives it after a '#', in objdump's notation (one hex
+// word per instruction, 4 digits when compressed). `go test -run TestGolden
+// -update` rewrites the encodings from GNU as + ld + objdump; without
+// -update the test checks that Assemble produces exactly them.
+//
+// A file's first lines may say `# march-ext: fd` to add extensions to the
+// ISA strings it is assembled with.
+
+var update = flag.Bool("update", false, "rewrite testdata/golden encodings from GNU as")
+
+const goldenBase = 0x80000000
+
+func goldenFiles(t testing.TB) []string {
+	files, err := filepath.Glob("testdata/golden/*.s")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden files: %v", err)
+	}
+	return files
+}
+
+// goldenMarches returns the two ISA strings (without and with C) of a file.
+func goldenMarches(src string) []string {
+	ext := ""
+	if m := regexp.MustCompile(`(?m)^# march-ext: (\w+)`).FindStringSubmatch(src); m != nil {
+		ext = m[1]
+	}
+	return []string{
+		"rv64ima" + ext + "_zicsr_zifencei_zihintpause",
+		"rv64ima" + ext + "c_zicsr_zifencei_zihintpause",
+	}
+}
+
+// encodingsByLine groups an image's instructions by source line, as hex words.
+func encodingsByLine(p *Program, file string) map[int][]string {
+	out := map[int][]string{}
+	for _, l := range p.Lines {
+		if l.File != file {
+			continue
+		}
+		for _, s := range p.Sections {
+			if l.Addr < s.Addr || l.Addr >= s.Addr+s.Size || s.Data == nil {
+				continue
+			}
+			b := s.Data[l.Addr-s.Addr:]
+			if b[0]&3 == 3 {
+				out[l.Line] = append(out[l.Line], fmt.Sprintf("%08x", uint32(b[0])|uint32(b[1])<<8|uint32(b[2])<<16|uint32(b[3])<<24))
+			} else {
+				out[l.Line] = append(out[l.Line], fmt.Sprintf("%04x", uint16(b[0])|uint16(b[1])<<8))
+			}
+		}
+	}
+	return out
+}
+
+var expectRE = regexp.MustCompile(`#\s*((?:[0-9a-f]{4}(?:[0-9a-f]{4})?\s*)+)$`)
+
+func TestGolden(t *testing.T) {
+	for _, file := range goldenFiles(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			march := goldenMarches(string(src))[1]
+			if *update {
+				updateGolden(t, file, string(src), march)
+				src, _ = os.ReadFile(file)
+			}
+			p, err := Build([]string{file}, Options{March: march, Base: goldenBase})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := encodingsByLine(p, file)
+			n := 0
+			for i, line := range strings.Split(string(src), "\n") {
+				m := expectRE.FindStringSubmatch(line)
+				code := strings.TrimSpace(strings.SplitN(line, "#", 2)[0])
+				if code == "" || strings.HasSuffix(code, ":") || strings.HasPrefix(code, ".") {
+					continue
+				}
+				if m == nil {
+					t.Errorf("%s:%d: no expected encoding for %q", file, i+1, code)
+					continue
+				}
+				n++
+				want := strings.Fields(m[1])
+				if g := got[i+1]; strings.Join(g, " ") != strings.Join(want, " ") {
+					t.Errorf("%s:%d: %s: got %s, want %s", file, i+1, code, strings.Join(g, " "), strings.Join(want, " "))
+				}
+			}
+			if n == 0 {
+				t.Errorf("%s: no instructions", file)
+			}
+		})
+	}
+}
+
+// updateGolden rewrites a golden file's encodings from GNU as -g, ld and
+// objdump -dl (which maps each instruction to its line).
+func updateGolden(t *testing.T, file, src, march string) {
+	as := oracle.Require(t, oracle.GNUAs)
+	ld := oracle.Require(t, oracle.GNULd)
+	od := oracle.Require(t, oracle.GNUObjdump)
+	tmp := t.TempDir()
+	abs, _ := filepath.Abs(file)
+	obj, elfPath, script := filepath.Join(tmp, "g.o"), filepath.Join(tmp, "g.elf"), filepath.Join(tmp, "g.ld")
+	os.WriteFile(script, []byte(oracle.LinkerScript), 0o644)
+	for _, c := range [][]string{
+		{as, "-g", "-march=" + march, "-mno-relax", "-o", obj, abs},
+		{ld, "-T", script, fmt.Sprintf("-Ttext=%#x", goldenBase), "--no-warn-rwx-segments", "-o", elfPath, obj},
+	} {
+		if out, err := exec.Command(c[0], c[1:]...).CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", c, err, out)
+		}
+	}
+	out, err := exec.Command(od, "-dlz", elfPath).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineRE := regexp.MustCompile(`^(/\S+):(\d+)`)
+	instRE := regexp.MustCompile(`^\s*[0-9a-f]+:\s+([0-9a-f]+)\s`)
+	enc := map[int][]string{}
+	cur := 0
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		if m := lineRE.FindStringSubmatch(sc.Text()); m != nil {
+			cur = 0
+			if m[1] == abs {
+				cur, _ = strconv.Atoi(m[2])
+			}
+			continue
+		}
+		if m := instRE.FindStringSubmatch(sc.Text()); m != nil && cur > 0 {
+			// objdump runs on into the zeros of a following .fill; only
+			// unimp is a zero instruction.
+			if strings.Trim(m[1], "0") == "" && !strings.Contains(srcLine(src, cur), "unimp") {
+				continue
+			}
+			enc[cur] = append(enc[cur], m[1])
+		}
+	}
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		l = strings.TrimRight(expectRE.ReplaceAllString(l, ""), " \t")
+		if e := enc[i+1]; len(e) > 0 {
+			pad := 40 - tabWidth(l)
+			l += strings.Repeat(" ", max(pad, 1)) + "# " + strings.Join(e, " ")
+		}
+		lines[i] = l
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func srcLine(src string, n int) string {
+	lines := strings.Split(src, "\n")
+	if n-1 < len(lines) {
+		return lines[n-1]
+	}
+	return ""
+}
+
+func tabWidth(s string) int {
+	w := 0
+	for _, c := range s {
+		if c == '\t' {
+			w = (w/8 + 1) * 8
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// TestGNUCorpus assembles every golden file both ways, with and without C.
+func TestGNUCorpus(t *testing.T) {
+	for _, file := range goldenFiles(t) {
+		src, _ := os.ReadFile(file)
+		for _, m := range goldenMarches(string(src)) {
+			t.Run(filepath.Base(file)+"/"+m, func(t *testing.T) {
+				t.Parallel()
+				checkAgainstGNU(t, program{name: file, dir: "testdata/golden", files: []string{filepath.Base(file)}}, m)
+			})
+		}
+	}
+}
