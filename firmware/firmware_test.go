@@ -221,9 +221,9 @@ func TestSRSTFailureAndReboot(t *testing.T) {
 	}
 }
 
-// disabledCPUDTB returns QEMU's own device tree for virt with smp harts,
-// with the cpu@N nodes of the harts listed given status = "disabled".
-func disabledCPUDTB(t *testing.T, smp int, disabled ...int) string {
+// editedDTB returns QEMU's own device tree for virt with smp harts and
+// 128 MiB, passed through edit as device tree source.
+func editedDTB(t *testing.T, smp int, edit func(dts string) string) string {
 	qemu := oracle.Require(t, oracle.QEMU)
 	dtc := oracle.Require(t, oracle.DTC)
 	dir := t.TempDir()
@@ -237,21 +237,26 @@ func disabledCPUDTB(t *testing.T, smp int, disabled ...int) string {
 	if err != nil {
 		t.Fatalf("dtc: %v", err)
 	}
-	s := string(dts)
-	for _, h := range disabled {
-		node := strings.Index(s, fmt.Sprintf("cpu@%d {", h))
-		status := strings.Index(s[node:], `status = "okay";`)
-		if node < 0 || status < 0 {
-			t.Fatalf("no cpu@%d with status okay in QEMU's tree", h)
-		}
-		s = s[:node+status] + `status = "disabled";` + s[node+status+len(`status = "okay";`):]
-	}
 	cmd := exec.Command(dtc, "-q", "-I", "dts", "-O", "dtb", "-o", dtb)
-	cmd.Stdin = strings.NewReader(s)
+	cmd.Stdin = strings.NewReader(edit(string(dts)))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("dtc: %v\n%s", err, out)
 	}
 	return dtb
+}
+
+// replaceIn replaces the first old after the first anchor in s, failing the
+// test when either is missing.
+func replaceIn(t *testing.T, s, anchor, old, new string) string {
+	a := strings.Index(s, anchor)
+	if a < 0 {
+		t.Fatalf("no %q in QEMU's device tree", anchor)
+	}
+	o := strings.Index(s[a:], old)
+	if o < 0 {
+		t.Fatalf("no %q after %q in QEMU's device tree", old, anchor)
+	}
+	return s[:a+o] + new + s[a+o+len(old):]
 }
 
 // TestDisabledHartsInFDT: harts whose cpu node is disabled are not counted,
@@ -262,7 +267,9 @@ func TestDisabledHartsInFDT(t *testing.T) {
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
 	for _, disabled := range []int{0, 3} {
 		t.Run(fmt.Sprintf("cpu%d", disabled), func(t *testing.T) {
-			dtb := disabledCPUDTB(t, 4, disabled)
+			dtb := editedDTB(t, 4, func(dts string) string {
+				return replaceIn(t, dts, fmt.Sprintf("cpu@%d {", disabled), `status = "okay";`, `status = "disabled";`)
+			})
 			run, results := runPayload(t, fwtest.QEMU{BIOS: fw, Kernel: payload, SMP: 4, Extra: []string{"-dtb", dtb}})
 			requireAllPass(t, run, results)
 			if !strings.Contains(run.Output, "Platform HART Count       : 3\n") {
@@ -272,5 +279,33 @@ func TestDisabledHartsInFDT(t *testing.T) {
 				t.Errorf("the disabled hart %d booted the payload", disabled)
 			}
 		})
+	}
+}
+
+// TestFirmwareFaultDumps: a device tree that claims 1 GiB of RAM on a 128 MiB
+// machine lets a DBCN buffer at 0x9000_0000 pass the firmware's checks; the
+// firmware's own load then faults in M-mode, which must end in a dump that
+// says so and a failing exit, not a hang or a silent reset.
+func TestFirmwareFaultDumps(t *testing.T) {
+	fw := fwtest.FirmwareELF(t)
+	dtb := editedDTB(t, 2, func(dts string) string {
+		return replaceIn(t, dts, "memory@80000000 {", "0x00 0x8000000>", "0x00 0x40000000>")
+	})
+	run := fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: actionPayload(t, 4), SMP: 2, Extra: []string{"-dtb", dtb}})
+	if run.ExitCode != 1 {
+		t.Errorf("exit status %d, want 1", run.ExitCode)
+	}
+	for _, want := range []string{
+		"RAM                       : 0x0000000080000000 - 0x00000000c0000000\n",
+		"sbi: unexpected trap in the firmware (M-mode) on hart ",
+		"sbi: mcause 0x0000000000000005 mtval 0x0000000090000000\n", // load access fault
+		"  s3 0x000000000badc0de",
+	} {
+		if !strings.Contains(run.Output, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("output:\n%s", run.Output)
 	}
 }

@@ -1,7 +1,9 @@
 # actions.s: tiny S-mode payloads for the firmware's end-of-run paths, chosen
 # with --defsym ACTION=n: 1 executes an illegal instruction (the firmware must
 # dump registers and fail), 2 shuts down with reason "system failure", 3 asks
-# for a cold reboot. s2..s4 hold known values so the dump can be checked.
+# for a cold reboot, 4 has DBCN write from 0x9000_0000 (RAM only if the FDT
+# lies: the firmware then faults in M-mode and must say so). s2..s4 hold known
+# values so the dump can be checked.
 
 	.include "sbi.inc"
 
@@ -15,6 +17,13 @@ _start:
 	call puts
 .if ACTION == 1
 	.word 0                         # an illegal instruction in S-mode
+.elseif ACTION == 4
+	li a0, 4
+	li a1, 0x90000000
+	li a2, 0
+	li a7, SBI_EXT_DBCN
+	li a6, SBI_DBCN_CONSOLE_WRITE
+	ecall
 .elseif ACTION == 2
 	li a0, SBI_SRST_TYPE_SHUTDOWN
 	li a1, SBI_SRST_REASON_SYSFAIL
