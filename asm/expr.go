@@ -9,7 +9,7 @@ import (
 // Expressions follow GNU as, not C, where the two differ:
 //   - precedence, from tightest: unary - ~ !; then * / % << >>; then | & ^ !
 //     (binary ! is or-not); then + - and comparisons; then && ||;
-//   - comparisons yield -1 for true, 0 for false;
+//   - comparisons yield -1 for true, 0 for false (&& and || yield 1);
 //   - >> is a logical shift; / and % are signed.
 // An expression is parsed once into a tree and evaluated whenever its symbols
 // have the values needed: at once for constants, after layout for addresses.
@@ -206,10 +206,10 @@ func binop(op string, a, b int64) (int64, error) {
 		return boolVal(a <= b), nil
 	case ">=":
 		return boolVal(a >= b), nil
-	case "&&":
-		return boolVal(a != 0 && b != 0), nil
+	case "&&": // unlike comparisons, 1 for true
+		return -boolVal(a != 0 && b != 0), nil
 	case "||":
-		return boolVal(a != 0 || b != 0), nil
+		return -boolVal(a != 0 || b != 0), nil
 	}
 	return 0, fmt.Errorf("unknown operator %q", op)
 }

@@ -118,18 +118,30 @@ func (u *unit) defineMacro(rest string) {
 // at blanks that separate two operands (not the blanks of "1 + 2"), as GNU as
 // does after squeezing white space. A quoted string is one field.
 func macroFields(s string) []string {
+	f, _ := macroFieldsAt(s)
+	return f
+}
+
+// macroFieldsAt is macroFields that also returns where each field starts in
+// s, for :vararg parameters, which take the rest of the line as written.
+func macroFieldsAt(s string) ([]string, []int) {
 	var out []string
+	var starts []int
 	var cur strings.Builder
 	depth := 0
-	flush := func() {
+	start := 0
+	flush := func(next int) {
 		out = append(out, strings.TrimSpace(cur.String()))
+		starts = append(starts, start)
 		cur.Reset()
+		start = next
 	}
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
+	s = strings.TrimRight(s, " \t")
+	start = skipSpace(s, 0)
+	if start == len(s) {
+		return nil, nil
 	}
-	for i := 0; i < len(s); i++ {
+	for i := start; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '"':
@@ -143,12 +155,12 @@ func macroFields(s string) []string {
 			depth--
 			cur.WriteByte(c)
 		case c == ',' && depth <= 0:
-			flush()
+			flush(skipSpace(s, i+1))
 		case isSpace(c) && depth <= 0:
 			j := skipSpace(s, i)
 			prev := strings.TrimSpace(cur.String())
 			if j < len(s) && s[j] != ',' && prev != "" && operandEnd(prev[len(prev)-1]) && operandStart(s[j]) {
-				flush()
+				flush(j)
 			} else {
 				cur.WriteByte(' ')
 			}
@@ -157,8 +169,8 @@ func macroFields(s string) []string {
 			cur.WriteByte(c)
 		}
 	}
-	flush()
-	return out
+	flush(len(s))
+	return out, starts
 }
 
 func operandEnd(c byte) bool { return isIdentChar(c) || c == ')' || c == '"' || c == '\'' }
@@ -172,7 +184,7 @@ func (u *unit) expandMacro(m *macro, rest string, off int) {
 		u.errorf("macro %q expands recursively more than 100 levels deep", m.name)
 		return
 	}
-	args := macroFields(rest)
+	args, starts := macroFieldsAt(rest)
 	vals := make(map[string]string, len(m.params))
 	for _, p := range m.params {
 		vals[p.name] = p.def
@@ -193,7 +205,7 @@ func (u *unit) expandMacro(m *macro, rest string, off int) {
 		p := m.params[pi]
 		pi++
 		if p.vararg {
-			a = strings.Join(args[ai:], ", ")
+			a = strings.TrimSpace(strings.TrimRight(rest, " \t")[starts[ai]:])
 			ai = len(args)
 		}
 		if a != "" {
