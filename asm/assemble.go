@@ -48,9 +48,31 @@ func Build(files []string, opt Options) (*Program, error) {
 	}
 	p := a.link()
 	if len(a.errs) > 0 {
+		a.sortErrors()
 		return nil, a.errs
 	}
 	return p, nil
+}
+
+// sortErrors puts link-time errors among the others in source order: files
+// in order of first mention, then line and column.
+func (a *assembler) sortErrors() {
+	rank := map[string]int{}
+	for _, e := range a.errs {
+		if _, ok := rank[e.Pos.File]; !ok {
+			rank[e.Pos.File] = len(rank)
+		}
+	}
+	sort.SliceStable(a.errs, func(i, j int) bool {
+		p, q := a.errs[i].Pos, a.errs[j].Pos
+		if p.File != q.File {
+			return rank[p.File] < rank[q.File]
+		}
+		if p.Line != q.Line {
+			return p.Line < q.Line
+		}
+		return p.Col < q.Col
+	})
 }
 
 // assembler holds what is shared by every file of one Assemble call.
@@ -251,9 +273,15 @@ func (u *unit) include(rest string, off int) {
 		if !u.a.exists(c) {
 			continue
 		}
+		var chain []string
 		for _, s := range u.srcs {
-			if s.path != "" && filepath.Clean(s.path) == filepath.Clean(c) {
-				u.errorAt(u.at(off), "include cycle: %s includes itself through %s", c, cur)
+			if s.path != "" {
+				chain = append(chain, s.path)
+			}
+		}
+		for _, p := range chain {
+			if filepath.Clean(p) == filepath.Clean(c) {
+				u.errorAt(u.at(off), "include cycle: %s -> %s", strings.Join(chain, " -> "), c)
 				return
 			}
 		}

@@ -78,7 +78,7 @@ func (u *unit) generic(mn string, op isa.Op, aqrl uint8, ops []opnd) {
 		u.loadStoreSymbol(mn, op, isa.Inst{}, ops)
 		return
 	}
-	if imOp, ok := regImm[op]; ok && len(ops) == 3 && !isXReg(ops[2].s) {
+	if imOp, ok := regImm[op]; ok && len(ops) == 3 && !isXReg(ops[2].s) && u.isConstant(ops[2]) {
 		op, spec = imOp, &isa.Specs[imOp]
 	}
 	var args []isa.Arg
@@ -130,12 +130,14 @@ func (u *unit) generic(mn string, op isa.Op, aqrl uint8, ops []opnd) {
 		case isa.ArgFs3:
 			in.Rs3, good = u.freg(o)
 		case isa.ArgImmI, isa.ArgShamt5, isa.ArgShamt6, isa.ArgZimm, isa.ArgUImm:
+			u.immAt = u.at(o.off)
 			im, good = u.immediate(o)
 			hasImm = true
 			if good && a == isa.ArgUImm && im.fix == fixNone {
 				good = u.upper(o, im.n, &im)
 			}
 		case isa.ArgMemI, isa.ArgMemS:
+			u.immAt = u.at(o.off)
 			im, in.Rs1, good = u.memory(o)
 			hasImm = true
 		case isa.ArgAddr:
@@ -146,6 +148,7 @@ func (u *unit) generic(mn string, op isa.Op, aqrl uint8, ops []opnd) {
 				good = false
 			}
 		case isa.ArgBranch, isa.ArgJump:
+			u.immAt = u.at(o.off)
 			im, good = u.immediate(o)
 			hasImm = true
 			if good && im.fix != fixNone {
@@ -155,6 +158,7 @@ func (u *unit) generic(mn string, op isa.Op, aqrl uint8, ops []opnd) {
 				}
 				// A rvc-capable form (c.j, c.beqz) is decided by the pseudo-instructions.
 				u.emitBranch(in, im.e, false)
+				u.immAt = Pos{}
 				return
 			}
 		case isa.ArgCSR:
@@ -193,6 +197,7 @@ func (u *unit) upper(o opnd, v int64, im *imm) bool {
 // emitInst emits one 32-bit instruction, compressed when GNU as would
 // compress this mnemonic, or patched after layout when im has a fixup.
 func (u *unit) emitInst(mn string, in isa.Inst, im imm) {
+	defer func() { u.immAt = Pos{} }()
 	if im.fix != fixNone {
 		in.Imm = 0
 		f, at := u.here()
@@ -214,11 +219,12 @@ func (u *unit) emitInst(mn string, in isa.Inst, im imm) {
 	u.emitWord(w, 4)
 }
 
-// encodeError reports an operand isa.Encode rejected.
+// encodeError reports an operand isa.Encode rejected, at the immediate
+// operand when there is one.
 func (u *unit) encodeError(in isa.Inst, err error) {
 	var re *isa.RangeError
-	if errors.As(err, &re) {
-		u.errorf("%s: %v", in.Op, err)
+	if errors.As(err, &re) && u.immAt.File != "" {
+		u.errorAt(u.immAt, "%s: %v", in.Op, err)
 		return
 	}
 	u.errorf("%s: %v", in.Op, err)
@@ -240,7 +246,11 @@ func (u *unit) emitWord(w uint32, n int) {
 // emitBranch emits a branch or jump to a symbol as a fragment whose length
 // relaxation chooses (relax.go).
 func (u *unit) emitBranch(in isa.Inst, target *expr, rvc bool) {
-	f := &frag{kind: fragBranch, br: &branch{in: in, target: target, rvc: rvc && u.rvc, pos: u.pos}}
+	pos := u.pos
+	if u.immAt.File != "" {
+		pos = u.immAt
+	}
+	f := &frag{kind: fragBranch, br: &branch{in: in, target: target, rvc: rvc && u.rvc, pos: pos}}
 	f.rows = []row{{0, u.linePos}}
 	if u.cur.kind == secBss {
 		u.errorf("instructions in %s, which holds no data", u.cur.name)

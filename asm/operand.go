@@ -129,13 +129,44 @@ func (u *unit) memory(o opnd) (imm, uint8, bool) {
 	return im, r, ok
 }
 
-// isMemory reports whether an operand is written offset(reg).
+// isMemory reports whether an operand is written offset(base): it ends in a
+// parenthesized name (which memory then checks is a register).
 func isMemory(s string) bool {
 	if !strings.HasSuffix(s, ")") {
 		return false
 	}
 	k := strings.LastIndexByte(s, '(')
-	return isXReg(s[k+1 : len(s)-1])
+	if k < 0 {
+		return false
+	}
+	name := strings.TrimSpace(s[k+1 : len(s)-1])
+	if name == "" || !isIdentStart(name[0]) {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if !isIdentChar(name[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isConstant reports whether an operand is an expression whose value is known
+// here (without reporting errors).
+func (u *unit) isConstant(o opnd) bool {
+	p := exprParser{s: o.s, lookup: func(n string) *symbol {
+		if s := u.syms[n]; s != nil {
+			return s
+		}
+		return &symbol{name: n}
+	}, local: func(n string, f bool) (*symbol, error) { return &symbol{name: n}, nil },
+		dot: func() *symbol { return &symbol{name: "."} }}
+	e, err := p.parse()
+	if err != nil {
+		return false
+	}
+	_, ok := constant(e)
+	return ok
 }
 
 // csr parses a CSR name or number.

@@ -144,6 +144,8 @@ func swapped(op isa.Op) pseudoFunc {
 // branchTo emits a conditional branch or jump to the target operand: relaxed
 // when it is a symbol, an offset when it is a number.
 func (u *unit) branchTo(mn string, in isa.Inst, o opnd, rvc bool) {
+	u.immAt = u.at(o.off)
+	defer func() { u.immAt = Pos{} }()
 	im, ok := u.immediate(o)
 	if !ok {
 		return
@@ -354,7 +356,7 @@ func csrWrite(regOp, immOp isa.Op) pseudoFunc {
 			return
 		}
 		in := isa.Inst{Op: regOp, CSR: c}
-		if regOp == immOp || !isXReg(ops[1].s) {
+		if regOp == immOp || !isXReg(ops[1].s) && u.isConstant(ops[1]) {
 			in.Op = immOp
 			im, ok := u.immediate(ops[1])
 			if !ok {

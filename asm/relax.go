@@ -1,6 +1,11 @@
 package asm
 
-import "github.com/rvstop/rvstop/isa"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/rvstop/rvstop/isa"
+)
 
 // Branch relaxation, as GNU as does it with -mno-relax (relaxed_branch_length
 // in gas/config/tc-riscv.c). A branch or jump to a label of the same input
@@ -191,6 +196,10 @@ func branchError(in isa.Inst, err error) string {
 	what := "branch"
 	if in.Op == isa.JAL {
 		what = "jump"
+	}
+	var re *isa.RangeError
+	if errors.As(err, &re) && re.Value >= re.Lo && re.Value <= re.Hi {
+		return fmt.Sprintf("misaligned %s target: offset %d is not a multiple of %d", what, re.Value, re.Align)
 	}
 	return what + " target out of reach: " + err.Error()
 }

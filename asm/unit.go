@@ -34,6 +34,7 @@ type unit struct {
 	dotCount   int
 
 	pos     Pos    // the statement being assembled
+	immAt   Pos    // its immediate operand, for range errors
 	linePos Pos    // where the line table says it is: the outermost real source line
 	context string // "in macro X ..." for errors inside expansions
 }
