@@ -166,6 +166,7 @@ func (h *Hart) storeConditional(addr uint64, size int, v uint64) bool {
 	}
 	ok := sh.holds(h.slot, addr) && h.lrAddr == addr
 	sh.clear(h.slot)
+	h.scOK = false
 	if !ok {
 		return false
 	}
@@ -178,5 +179,6 @@ func (h *Hart) storeConditional(addr uint64, size int, v uint64) bool {
 		h.ramStore(off, size, v)
 	}
 	h.storeDone(addr, size)
+	h.scOK = true
 	return true
 }

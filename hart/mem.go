@@ -29,6 +29,7 @@ type mem struct {
 	lrAddr  uint64 // address of the last LR: SC must name the same one
 	lrVal   uint64 // value LR read, for SC's compare-and-swap in parallel mode
 	memVal  uint64 // value the last LR or AMO read, for tracers
+	scOK    bool   // whether the last SC stored, for tracers (rd may be x0)
 }
 
 func (m *mem) init(cfg Config) {

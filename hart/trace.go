@@ -99,7 +99,7 @@ func describeMem(h *Hart, r *Retired, rs1, rs2 uint64) {
 			r.Mem, r.MemValue = MemLR, h.memVal&m
 		case isa.SC_W, isa.SC_D:
 			r.Mem, r.MemValue = MemSCFail, rs2&m
-			if r.RdNew == 0 {
+			if h.scOK {
 				r.Mem = MemSCOK
 			}
 		default:
