@@ -2,7 +2,12 @@ package hart
 
 import (
 	"encoding/binary"
+	"fmt"
+	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/rvstop/rvstop/isa"
 )
 
 // trapPrelude installs M and S handlers that record the trap in s0..s4 and
@@ -65,21 +70,45 @@ type trapCase struct {
 	bits   bool
 }
 
+// runTrapCases assembles every case into one program (one GNU as run), each
+// body at its own label with its labels renamed apart, and runs each on a
+// fresh machine from its label with the prelude's handlers installed.
 func runTrapCases(t *testing.T, cases []trapCase) {
-	for _, c := range cases {
+	t.Helper()
+	var src strings.Builder
+	src.WriteString(trapPrelude)
+	for i, c := range cases {
+		fmt.Fprintf(&src, "case%d:\n%s\n", i, caseLabels.ReplaceAllString(c.body, fmt.Sprintf("c%d_$1", i)))
+	}
+	img, syms := assemble(t, src.String()+trapData)
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			m := newMachine(t, 1, false, trapPrelude+c.body+trapData, c.opts...)
+			m := newMachineImg(1, false, img, syms, c.opts...)
 			if c.setup != nil {
 				c.setup(m)
 			}
-			h := m.run(t)
+			h := m.harts[0]
+			h.WriteCSR(isa.CSR_MTVEC, syms["mtrap"])
+			h.WriteCSR(isa.CSR_STVEC, syms["strap"])
+			h.SetPC(syms[fmt.Sprintf("case%d", i)])
+			h = m.run(t)
+			label := func(l string) uint64 {
+				if l == "data" {
+					return syms[l]
+				}
+				a, ok := syms[fmt.Sprintf("c%d_%s", i, l)]
+				if !ok {
+					t.Fatalf("no label %q", l)
+				}
+				return a
+			}
 			epc := c.epc
 			if c.at != "" {
-				epc = m.syms[c.at]
+				epc = label(c.at)
 			}
 			tval := c.tval
 			if c.tvalAt != "" {
-				tval += m.syms[c.tvalAt]
+				tval += label(c.tvalAt)
 			}
 			if c.bits {
 				tval = uint64(binary.LittleEndian.Uint32(m.ram[epc-testRAMBase:]))
@@ -95,6 +124,9 @@ func runTrapCases(t *testing.T, cases []trapCase) {
 		})
 	}
 }
+
+// caseLabels are the label names trap case bodies use.
+var caseLabels = regexp.MustCompile(`\b(u|s|m|e)\b`)
 
 func TestExceptions(t *testing.T) {
 	const bad = 0x20000000 // no device: access faults
