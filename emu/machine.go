@@ -115,7 +115,7 @@ func New(cfg Config) (*Machine, error) {
 	if m.obs == nil {
 		m.obs = NopObserver{}
 	}
-	m.ram = make([]byte, cfg.RAMSize)
+	m.ram = allocRAM(m, cfg.RAMSize)
 	if cfg.Parallel {
 		m.par = newParState(m.n)
 	}

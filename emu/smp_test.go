@@ -1,0 +1,128 @@
+package emu
+
+import (
+	"fmt"
+	"hash/fnv"
+	"testing"
+)
+
+// counterProg: every hart adds 1 to a shared counter iters times with the
+// given update sequence (t0 = &counter), then counts itself done; hart 0
+// waits for all, checks counter == harts*iters and passes, or fails with 1.
+func counterProg(update string, iters, harts int) string {
+	return fmt.Sprintf(`
+	.globl _start
+_start:
+	la t0, counter
+	li s1, %d
+1:	%s
+	addi s1, s1, -1
+	bnez s1, 1b
+	la t2, done
+	li t3, 1
+	amoadd.w zero, t3, (t2)
+	bnez a0, park
+	li t4, %d # hart 0: wait for every hart
+2:	lw t5, 0(t2)
+	bne t5, t4, 2b
+	lw t5, 0(t0)
+	li t6, %d
+	mul t6, t6, t4
+	bne t5, t6, bad
+	PASS
+bad:	FAIL 1
+park:	wfi
+	j park
+	.data
+	.align 3
+counter: .word 0
+done:	.word 0
+`, iters, update, harts, iters)
+}
+
+const (
+	amoUpdate  = "li t1, 1; amoadd.w zero, t1, (t0)"
+	lrscUpdate = "3: lr.w t1, (t0); addi t1, t1, 1; sc.w t2, t1, (t0); bnez t2, 3b"
+)
+
+// hashObserver fingerprints the schedule: every switch and its quantum.
+type hashObserver struct {
+	NopObserver
+	h        uint64
+	switches int
+}
+
+func (o *hashObserver) Switch(step uint64, from, to int, q uint64) {
+	f := fnv.New64a()
+	fmt.Fprintf(f, "%d %d %d %d %d", o.h, step, from, to, q)
+	o.h = f.Sum64()
+	o.switches++
+}
+
+func TestSharedCounterLosesNoUpdate(t *testing.T) {
+	for _, c := range []struct{ name, update string }{{"amo", amoUpdate}, {"lrsc", lrscUpdate}} {
+		elf := buildELF(t, counterProg(c.update, 2000, 4))
+		for seed := range uint64(5) {
+			res, _ := runELF(t, Config{Harts: 4, Seed: seed, MaxInsns: 10_000_000}, elf)
+			if res.Reason != ExitFinisher || res.Status != 0 {
+				t.Fatalf("%s seed %d: %v status %d\n%s", c.name, seed, res.Reason, res.Status, res.Report)
+			}
+			if res.Switches < 4 {
+				t.Errorf("%s seed %d: only %d switches; the harts did not interleave", c.name, seed, res.Switches)
+			}
+		}
+		t.Run(c.name+"/parallel", func(t *testing.T) {
+			res, _ := runELF(t, Config{Harts: 4, Parallel: true, Timeout: 20e9}, elf)
+			if res.Reason != ExitFinisher || res.Status != 0 {
+				t.Fatalf("%v status %d\n%s", res.Reason, res.Status, res.Report)
+			}
+		})
+	}
+}
+
+func TestSameSeedSameRun(t *testing.T) {
+	elf := buildELF(t, counterProg(lrscUpdate, 300, 4))
+	run := func(seed uint64) (Result, uint64) {
+		o := &hashObserver{}
+		res, _ := runELF(t, Config{Harts: 4, Seed: seed, Observer: o, MaxInsns: 1e7}, elf)
+		if res.Reason != ExitFinisher || res.Status != 0 {
+			t.Fatalf("seed %d: %v status %d\n%s", seed, res.Reason, res.Status, res.Report)
+		}
+		return res, o.h
+	}
+	first, fh := run(7)
+	for i := range 100 {
+		res, h := run(7)
+		if h != fh || res.Instructions != first.Instructions || fmt.Sprint(res.PerHart) != fmt.Sprint(first.PerHart) || res.MTime != first.MTime {
+			t.Fatalf("run %d with seed 7 differs: %d %v mtime %d (first %d %v mtime %d)",
+				i, res.Instructions, res.PerHart, res.MTime, first.Instructions, first.PerHart, first.MTime)
+		}
+	}
+	seen := map[uint64]bool{fh: true}
+	for seed := uint64(100); seed < 110; seed++ {
+		_, h := run(seed)
+		seen[h] = true
+	}
+	if len(seen) < 11 {
+		t.Errorf("11 seeds gave only %d distinct schedules", len(seen))
+	}
+}
+
+func TestReplayReproducesSchedule(t *testing.T) {
+	elf := buildELF(t, counterProg(lrscUpdate, 300, 3))
+	rec := &RecordPolicy{Inner: NewRandomPolicy(3)}
+	o1 := &hashObserver{}
+	r1, _ := runELF(t, Config{Harts: 3, Policy: rec, Observer: o1, MaxInsns: 1e7}, elf)
+	rep := &ReplayPolicy{Decisions: rec.Decisions}
+	o2 := &hashObserver{}
+	r2, _ := runELF(t, Config{Harts: 3, Policy: rep, Observer: o2, MaxInsns: 1e7}, elf)
+	if rep.Err != nil || o1.h != o2.h || r1.Instructions != r2.Instructions {
+		t.Fatalf("replay differs: err %v, %d vs %d instructions", rep.Err, r1.Instructions, r2.Instructions)
+	}
+	// A replay of a different machine diverges, and says so.
+	rep = &ReplayPolicy{Decisions: []Decision{{Hart: 2, Quantum: 10}}}
+	runELF(t, Config{Harts: 2, Policy: rep, MaxInsns: 1e6}, elf)
+	if rep.Err == nil {
+		t.Error("replaying hart 2 on a 2-hart machine did not report divergence")
+	}
+}
