@@ -1,0 +1,121 @@
+package tests
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rvstop/rvstop/asm"
+	"github.com/rvstop/rvstop/emu"
+)
+
+// buildRvstop assembles p with rvstop's own assembler (no QEMU symbol: the
+// programs expect the spec's behaviour) and returns the ELF image.
+func buildRvstop(t testing.TB, p *isaProgram, defsym map[string]int64) []byte {
+	t.Helper()
+	elf, err := asm.Assemble([]string{p.path}, asm.Options{
+		IncludeDirs: []string{isaDir},
+		Defsym:      defsym,
+	})
+	if err != nil {
+		t.Fatalf("rvstop asm %s: %v", p.path, err)
+	}
+	return elf
+}
+
+// runRvstop runs elf on rvstop's board the way `rvstop run` does.
+func runRvstop(t testing.TB, elf []byte, harts int, seed uint64) (isaResult, emu.Result) {
+	t.Helper()
+	m, err := emu.New(emu.Config{Harts: harts, Seed: seed, MaxInsns: 50_000_000, Timeout: isaTimeout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := m.LoadELF(elf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.SetEntry(img.Entry, 0)
+	res, err := m.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Reason.Guest() {
+		t.Fatalf("the program did not end by itself: %v\n%s\noutput:\n%s", res.Reason, res.Report, res.Console)
+	}
+	return isaResult{exit: res.Status, output: res.Console}, res
+}
+
+// isaSeeds are the interleavings each multi-hart program runs under.
+var isaSeeds = []uint64{1, 2, 3, 0x5eed}
+
+// TestISAOnRvstop runs every program on rvstop, built by rvstop's assembler:
+// single-hart programs on 1 and 2 harts (the second parks), multi-hart ones
+// under several seeds.
+func TestISAOnRvstop(t *testing.T) {
+	for _, p := range isaPrograms(t) {
+		t.Run(p.name, func(t *testing.T) {
+			t.Parallel()
+			elf := buildRvstop(t, p, nil)
+			type run struct {
+				harts int
+				seed  uint64
+			}
+			runs := []run{{p.harts, 1}, {p.harts + 1, 7}}
+			if p.harts > 1 {
+				runs = nil
+				for _, s := range isaSeeds {
+					runs = append(runs, run{p.harts, s})
+				}
+			}
+			for _, r := range runs {
+				res, _ := runRvstop(t, elf, r.harts, r.seed)
+				if res.exit != 0 {
+					t.Fatalf("%s on rvstop (-smp %d -seed %d) failed: %s", p.name, r.harts, r.seed, res.explain(p))
+				}
+			}
+		})
+	}
+}
+
+// TestISAOnRvstopDetectsFailure flips each program's last case, as
+// TestISAProgramsDetectFailure does on QEMU.
+func TestISAOnRvstopDetectsFailure(t *testing.T) {
+	for _, p := range isaPrograms(t) {
+		ns := p.unconditionalCases()
+		n := ns[len(ns)-1]
+		t.Run(fmt.Sprintf("%s/case%d", p.name, n), func(t *testing.T) {
+			t.Parallel()
+			elf := buildRvstop(t, p, map[string]int64{"FLIP": int64(n)})
+			r, _ := runRvstop(t, elf, p.harts, 1)
+			if r.exit != n || r.failedCase() != n {
+				t.Fatalf("with case %d flipped: exit status %d, reported case %d; want %d\noutput:\n%s",
+					n, r.exit, r.failedCase(), n, r.output)
+			}
+		})
+	}
+}
+
+// TestISASeedDeterminism: one seed gives the same instruction count and output
+// every time; different seeds give different interleavings.
+func TestISASeedDeterminism(t *testing.T) {
+	p, err := parseISAProgram(filepath.Join(isaDir, "smp_lrsc.s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	elf := buildRvstop(t, p, nil)
+	deadline := time.Now().Add(20 * time.Second)
+	_, first := runRvstop(t, elf, p.harts, 42)
+	for i := 0; i < 100 && time.Now().Before(deadline); i++ {
+		_, again := runRvstop(t, elf, p.harts, 42)
+		if again.Instructions != first.Instructions || again.Switches != first.Switches ||
+			string(again.Console) != string(first.Console) || fmt.Sprint(again.PerHart) != fmt.Sprint(first.PerHart) {
+			t.Fatalf("seed 42, run %d: %d instructions %v, first run %d %v", i+2,
+				again.Instructions, again.PerHart, first.Instructions, first.PerHart)
+		}
+	}
+	_, other := runRvstop(t, elf, p.harts, 43)
+	if fmt.Sprint(other.PerHart) == fmt.Sprint(first.PerHart) && other.Switches == first.Switches {
+		t.Errorf("seeds 42 and 43 ran the same interleaving (%v)", first.PerHart)
+	}
+}
