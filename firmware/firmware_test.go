@@ -71,9 +71,13 @@ func TestSBIPayloadOnQEMU(t *testing.T) {
 			if run.ExitCode != 0 {
 				t.Errorf("QEMU exit status %d, want 0 (SRST shutdown, reason none)", run.ExitCode)
 			}
-			banner := fmt.Sprintf("Platform HART Count       : %d\n", smp)
-			if !strings.Contains(run.Output, banner) {
-				t.Errorf("banner lacks %q:\n%s", banner, run.Output)
+			for _, banner := range []string{
+				fmt.Sprintf("Platform HART Count       : %d\n", smp),
+				"Boot HART ISA Extensions  : sstc pmp\n", // QEMU's default CPU has both
+			} {
+				if !strings.Contains(run.Output, banner) {
+					t.Errorf("banner lacks %q:\n%s", banner, run.Output)
+				}
 			}
 		})
 	}
@@ -90,19 +94,14 @@ func TestSBIPayloadWithoutSstcAndPMP(t *testing.T) {
 	if !strings.Contains(run.Output, "Boot HART ISA Extensions  : none\n") {
 		t.Errorf("banner should report neither sstc nor pmp:\n%s", run.Output)
 	}
-	run, results = runPayload(t, fwtest.QEMU{BIOS: fw, Kernel: payload, SMP: 2})
-	requireAllPass(t, run, results)
-	if !strings.Contains(run.Output, "Boot HART ISA Extensions  : sstc pmp\n") {
-		t.Errorf("banner should report sstc and pmp on QEMU's default CPU:\n%s", run.Output)
-	}
 }
 
 // TestHSMStress: many hart_start/hart_stop cycles on every secondary of an
 // 8-hart machine; none may be lost or stay pending (each wait is bounded).
 func TestHSMStress(t *testing.T) {
-	rounds := int64(100)
+	rounds := int64(40)
 	if testing.Short() {
-		rounds = 20
+		rounds = 10
 	}
 	fw := fwtest.FirmwareELF(t)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(map[string]int64{"HSM_ROUNDS": rounds}))

@@ -5,6 +5,7 @@
 package fwtest
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rvstop/rvstop/firmware"
@@ -31,13 +33,26 @@ type Image struct {
 }
 
 // BuildGNU assembles img with GNU as and links it with GNU ld and the oracle's
-// linker script (rvstop's section order), returning the ELF's path in a
-// temporary directory of t.
+// linker script (rvstop's section order), returning the ELF's path. Images are
+// built once per test binary (keyed by sources, base and symbols) in a
+// temporary directory that outlives the test.
 func BuildGNU(t testing.TB, img Image) string {
 	t.Helper()
 	as := oracle.Require(t, oracle.GNUAs)
 	ld := oracle.Require(t, oracle.GNULd)
-	dir := t.TempDir()
+	key, err := imageKey(img)
+	if err != nil {
+		t.Fatalf("fwtest: %v", err)
+	}
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if elf, ok := builds[key]; ok {
+		return elf
+	}
+	dir, err := os.MkdirTemp("", "rvstop-fwtest-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	src := filepath.Join(dir, "src")
 	if err := copyFS(src, img.FS); err != nil {
 		t.Fatalf("fwtest: copying sources: %v", err)
@@ -74,7 +89,30 @@ func BuildGNU(t testing.TB, img Image) string {
 	if out, err := exec.Command(ld, ldArgs...).CombinedOutput(); err != nil {
 		t.Fatalf("fwtest: %s: %v\n%s", ld, err, out)
 	}
+	builds[key] = elf
 	return elf
+}
+
+var (
+	buildMu sync.Mutex
+	builds  = map[string]string{} // imageKey -> ELF path
+)
+
+// imageKey identifies an image by the content of its file system, its file
+// list, base and symbols.
+func imageKey(img Image) (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(img.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(img.FS, p)
+		fmt.Fprintf(h, "%s %d\n", p, len(b))
+		h.Write(b)
+		return err
+	})
+	fmt.Fprintf(h, "%q %q %#x %v", img.Files, img.IncludeDirs, img.Base, img.Defsym)
+	return fmt.Sprintf("%x", h.Sum(nil)), err
 }
 
 // Firmware describes rvstop's SBI firmware image; defsym may set FW_JUMP_ADDR.
