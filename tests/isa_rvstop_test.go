@@ -2,6 +2,7 @@ package tests
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -117,5 +118,40 @@ func TestISASeedDeterminism(t *testing.T) {
 	_, other := runRvstop(t, elf, p.harts, 43)
 	if fmt.Sprint(other.PerHart) == fmt.Sprint(first.PerHart) && other.Switches == first.Switches {
 		t.Errorf("seeds 42 and 43 ran the same interleaving (%v)", first.PerHart)
+	}
+}
+
+// TestISARegisterDumpMatchesQEMU runs each differential program (one ending in
+// DUMP_REGS) as the same GNU-built ELF on QEMU and on rvstop: the dumps of all
+// 31 registers and the chosen CSRs must be identical.
+func TestISARegisterDumpMatchesQEMU(t *testing.T) {
+	for _, p := range isaPrograms(t) {
+		if !p.dump {
+			continue
+		}
+		t.Run(p.name, func(t *testing.T) {
+			t.Parallel()
+			elf := buildGNU(t, p, t.TempDir(), nil)
+			q := runQEMU(t, elf, p.harts)
+			img, err := os.ReadFile(elf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, _ := runRvstop(t, img, p.harts, 1)
+			if q.exit != 0 || r.exit != 0 {
+				t.Fatalf("exit status: QEMU %d, rvstop %d\nQEMU:\n%s\nrvstop:\n%s", q.exit, r.exit, q.output, r.output)
+			}
+			qd, err := parseRegisterDump(q.output)
+			if err != nil {
+				t.Fatalf("QEMU: %v", err)
+			}
+			rd, err := parseRegisterDump(r.output)
+			if err != nil {
+				t.Fatalf("rvstop: %v", err)
+			}
+			if d := qd.diff(rd); d != "" {
+				t.Fatalf("register dumps differ (QEMU vs rvstop):\n%s", d)
+			}
+		})
 	}
 }
