@@ -1,0 +1,112 @@
+package emutarget
+
+import (
+	"slices"
+
+	"github.com/rvstop/rvstop/emu"
+	"github.com/rvstop/rvstop/gdbstub"
+)
+
+// policy is the Target seen as the machine's scheduling Policy. Pick runs on
+// the machine's goroutine between quanta, so it is where the debugger can
+// safely stop the world.
+type policy Target
+
+func (p *policy) Name() string { return p.inner.Name() }
+
+// Pick first looks at how the previous quantum ended (a stop for the
+// debugger?), parks while the debugger is in control, then chooses the next
+// quantum: the inner policy's choice restricted to the harts the debugger
+// let run, one instruction for a step, and one instruction at a time while
+// watchpoints are set, so a watched access stops its hart right after it.
+func (p *policy) Pick(v *emu.View) emu.Decision {
+	t := (*Target)(p)
+	if t.mode != modeParked {
+		if st, ok := t.check(v); ok {
+			t.mode = modeParked
+			t.stops <- st
+		}
+	}
+	for t.mode == modeParked {
+		t.markParked()
+		o := <-t.ctl
+		t.mode, t.stepArmed, t.last = o.mode, false, -1
+		if o.kill {
+			// Machine.Stop has asked every hart to stop: this quantum
+			// ends at once and Run returns.
+			t.mode = modeContinue
+			return emu.Decision{Hart: v.Runnable[0], Quantum: 1}
+		}
+		if o.mode == modeContinue {
+			copy(t.run, o.run)
+		}
+		t.stepHart = o.hart
+	}
+	return t.decide(v)
+}
+
+// check reports the stop the previous quantum caused, if any.
+func (t *Target) check(v *emu.View) (gdbstub.Stop, bool) {
+	if t.pauseReq.Swap(false) {
+		return gdbstub.Stop{Reason: gdbstub.StopInterrupt, Hart: max(t.last, 0)}, true
+	}
+	if h := t.hit; h != nil {
+		t.hit = nil
+		return gdbstub.Stop{Reason: h.reason, Hart: h.hart, Addr: h.addr}, true
+	}
+	switch t.mode {
+	case modeStep:
+		if t.stepArmed && v.Step > t.stepAt {
+			return gdbstub.Stop{Reason: gdbstub.StopStep, Hart: t.stepHart}, true
+		}
+	case modeContinue:
+		// The hart that just ran sits before a breakpoint: either Run
+		// stopped there, or its quantum ended there and its next Run
+		// would. Both are the same stop for the debugger.
+		if t.last >= 0 {
+			if kind, ok := t.breaks[t.harts[t.last].PC()]; ok {
+				r := gdbstub.StopBreak
+				if kind == gdbstub.BreakHardware {
+					r = gdbstub.StopHWBreak
+				}
+				return gdbstub.Stop{Reason: r, Hart: t.last}, true
+			}
+		}
+	}
+	return gdbstub.Stop{}, false
+}
+
+// decide chooses the next quantum while the debugger lets the machine run.
+func (t *Target) decide(v *emu.View) emu.Decision {
+	if t.mode == modeStep && slices.Contains(v.Runnable, t.stepHart) {
+		// Run(1) leaves a breakpoint stop (nothing executed) as it is;
+		// check then sees no progress and the next Pick comes back here,
+		// when Run executes the instruction.
+		t.stepArmed, t.stepAt, t.last = true, v.Step, t.stepHart
+		return emu.Decision{Hart: t.stepHart, Quantum: 1}
+	}
+	view := *v
+	if t.mode == modeContinue {
+		// Harts the debugger holds (vCont;c:N with scheduler-locking)
+		// stay put, unless none of the others can run: then everyone
+		// runs until one of them can.
+		allowed := make([]int, 0, len(v.Runnable))
+		for _, h := range v.Runnable {
+			if t.run[h] {
+				allowed = append(allowed, h)
+			}
+		}
+		if len(allowed) > 0 {
+			view.Runnable = allowed
+		}
+	}
+	d := t.inner.Pick(&view)
+	if !slices.Contains(v.Runnable, d.Hart) || d.Quantum == 0 {
+		d = emu.Decision{Hart: view.Runnable[0], Quantum: 1} // an inner policy that broke its contract
+	}
+	if len(t.watches) > 0 {
+		d.Quantum = 1
+	}
+	t.last = d.Hart
+	return d
+}
