@@ -26,9 +26,14 @@ const (
 )
 
 type parState struct {
-	wake     []chan struct{}
-	done     chan struct{}
-	sleeping atomic.Int32
+	wake []chan struct{}
+	done chan struct{}
+	// asleep[i] is set by hart i before it blocks and cleared by whoever
+	// wakes it, before the wake-up is sent; wakes counts wake-ups. Together
+	// they let the monitor see "every hart asleep" exactly, even while a
+	// woken goroutine waits for the host to schedule it.
+	asleep []atomic.Bool
+	wakes  atomic.Uint64
 	// stimecmp of each sleeping hart with Sstc enabled (^0: none),
 	// published before it sleeps so the monitor need not touch the hart.
 	sdeadline []atomic.Uint64
@@ -40,6 +45,8 @@ func (m *Machine) wake(h int) {
 	if m.par == nil {
 		return
 	}
+	m.par.asleep[h].Store(false)
+	m.par.wakes.Add(1)
 	select {
 	case m.par.wake[h] <- struct{}{}:
 	default:
@@ -50,6 +57,7 @@ func newParState(n int) *parState {
 	p := &parState{
 		wake:      make([]chan struct{}, n),
 		done:      make(chan struct{}),
+		asleep:    make([]atomic.Bool, n),
 		sdeadline: make([]atomic.Uint64, n),
 		perHart:   make([]atomic.Uint64, n),
 	}
@@ -75,7 +83,7 @@ func (m *Machine) runParallel() Result {
 	defer tick.Stop()
 	res := Result{PerHart: make([]uint64, m.n)}
 	var reason ExitReason
-	status, quiet := 1, 0
+	status := 1
 	for reason == ExitNone {
 		<-tick.C
 		m.clint.Update()
@@ -96,13 +104,8 @@ func (m *Machine) runParallel() Result {
 			reason = ExitMaxInsns
 		case m.cfg.Timeout != 0 && time.Since(began) >= m.cfg.Timeout:
 			reason = ExitTimeout
-		case int(p.sleeping.Load()) == m.n && !m.parDeadline() && !m.uart.InputPending():
-			// Confirm over a few ticks: a wake-up may be in flight.
-			if quiet++; quiet > 3 {
-				reason = ExitDeadlock
-			}
-		default:
-			quiet = 0
+		case m.allAsleep() && !m.parDeadline() && !m.uart.InputPending():
+			reason = ExitDeadlock
 		}
 	}
 	close(p.done)
@@ -115,6 +118,19 @@ func (m *Machine) runParallel() Result {
 	}
 	m.step = m.pstep.Load()
 	return m.end(&res, reason, status)
+}
+
+// allAsleep reports whether every hart sleeps with no wake-up on its way: no
+// wake-up happened while the flags were read.
+func (m *Machine) allAsleep() bool {
+	p := m.par
+	w := p.wakes.Load()
+	for i := range p.asleep {
+		if !p.asleep[i].Load() {
+			return false
+		}
+	}
+	return p.wakes.Load() == w
 }
 
 // parDeadline reports whether a timer is armed that could still wake a hart.
@@ -158,12 +174,18 @@ func (m *Machine) runHart(i int, h *hart.Hart) {
 			c, _ := h.ReadCSR(csrStimecmp)
 			p.sdeadline[i].Store(c)
 		}
-		p.sleeping.Add(1)
+		// Declare sleep, then look again: a line raised before the flag was
+		// set is seen here; one raised after clears the flag and sends.
+		p.asleep[i].Store(true)
+		if h.WouldWake() {
+			p.asleep[i].Store(false)
+			p.sdeadline[i].Store(^uint64(0))
+			continue
+		}
 		select {
 		case <-p.wake[i]:
 		case <-p.done:
 		}
-		p.sleeping.Add(-1)
 		p.sdeadline[i].Store(^uint64(0))
 	}
 }
