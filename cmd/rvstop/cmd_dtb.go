@@ -34,7 +34,7 @@ func cmdDTB(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	size, err := emu.ParseSize(*mem)
+	size, err := parseMemSize(*mem)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rvstop dtb:", err)
 		return 2
