@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/rvstop/rvstop/asm"
 	"github.com/rvstop/rvstop/emu"
+	"github.com/rvstop/rvstop/hart"
 )
 
 // buildRvstop assembles p with rvstop's own assembler (no QEMU symbol: the
@@ -25,10 +27,13 @@ func buildRvstop(t testing.TB, p *isaProgram, defsym map[string]int64) []byte {
 	return elf
 }
 
-// runRvstop runs elf on rvstop's board the way `rvstop run` does.
-func runRvstop(t testing.TB, elf []byte, harts int, seed uint64) (isaResult, emu.Result) {
+// runRvstop runs elf on rvstop's board the way `rvstop run` does, with cfg's
+// harts, seed and modes, under limits that turn a hang into a failure.
+func runRvstop(t testing.TB, elf []byte, cfg emu.Config) (isaResult, emu.Result) {
 	t.Helper()
-	m, err := emu.New(emu.Config{Harts: harts, Seed: seed, MaxInsns: 50_000_000, Timeout: isaTimeout})
+	cfg.MaxInsns = 50_000_000
+	cfg.Timeout = isaTimeout
+	m, err := emu.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,28 +56,25 @@ func runRvstop(t testing.TB, elf []byte, harts int, seed uint64) (isaResult, emu
 var isaSeeds = []uint64{1, 2, 3, 0x5eed}
 
 // TestISAOnRvstop runs every program on rvstop, built by rvstop's assembler:
-// single-hart programs on 1 and 2 harts (the second parks), multi-hart ones
-// under several seeds.
+// one-hart programs on 1 and 2 harts (the second parks), multi-hart ones under
+// several seeds and once with one goroutine per hart (-parallel).
 func TestISAOnRvstop(t *testing.T) {
 	for _, p := range isaPrograms(t) {
 		t.Run(p.name, func(t *testing.T) {
 			t.Parallel()
 			elf := buildRvstop(t, p, nil)
-			type run struct {
-				harts int
-				seed  uint64
-			}
-			runs := []run{{p.harts, 1}, {p.harts + 1, 7}}
+			runs := []emu.Config{{Harts: 1, Seed: 1}, {Harts: 2, Seed: 7}}
 			if p.harts > 1 {
-				runs = nil
+				runs = []emu.Config{{Harts: p.harts, Parallel: true}}
 				for _, s := range isaSeeds {
-					runs = append(runs, run{p.harts, s})
+					runs = append(runs, emu.Config{Harts: p.harts, Seed: s})
 				}
 			}
-			for _, r := range runs {
-				res, _ := runRvstop(t, elf, r.harts, r.seed)
+			for _, cfg := range runs {
+				res, _ := runRvstop(t, elf, cfg)
 				if res.exit != 0 {
-					t.Fatalf("%s on rvstop (-smp %d -seed %d) failed: %s", p.name, r.harts, r.seed, res.explain(p))
+					t.Fatalf("%s on rvstop (-smp %d -seed %d -parallel=%v) failed: %s",
+						p.name, cfg.Harts, cfg.Seed, cfg.Parallel, res.explain(p))
 				}
 			}
 		})
@@ -88,7 +90,7 @@ func TestISAOnRvstopDetectsFailure(t *testing.T) {
 		t.Run(fmt.Sprintf("%s/case%d", p.name, n), func(t *testing.T) {
 			t.Parallel()
 			elf := buildRvstop(t, p, map[string]int64{"FLIP": int64(n)})
-			r, _ := runRvstop(t, elf, p.harts, 1)
+			r, _ := runRvstop(t, elf, emu.Config{Harts: p.harts, Seed: 1})
 			if r.exit != n || r.failedCase() != n {
 				t.Fatalf("with case %d flipped: exit status %d, reported case %d; want %d\noutput:\n%s",
 					n, r.exit, r.failedCase(), n, r.output)
@@ -106,16 +108,16 @@ func TestISASeedDeterminism(t *testing.T) {
 	}
 	elf := buildRvstop(t, p, nil)
 	deadline := time.Now().Add(20 * time.Second)
-	_, first := runRvstop(t, elf, p.harts, 42)
+	_, first := runRvstop(t, elf, emu.Config{Harts: p.harts, Seed: 42})
 	for i := 0; i < 100 && time.Now().Before(deadline); i++ {
-		_, again := runRvstop(t, elf, p.harts, 42)
+		_, again := runRvstop(t, elf, emu.Config{Harts: p.harts, Seed: 42})
 		if again.Instructions != first.Instructions || again.Switches != first.Switches ||
 			string(again.Console) != string(first.Console) || fmt.Sprint(again.PerHart) != fmt.Sprint(first.PerHart) {
 			t.Fatalf("seed 42, run %d: %d instructions %v, first run %d %v", i+2,
 				again.Instructions, again.PerHart, first.Instructions, first.PerHart)
 		}
 	}
-	_, other := runRvstop(t, elf, p.harts, 43)
+	_, other := runRvstop(t, elf, emu.Config{Harts: p.harts, Seed: 43})
 	if fmt.Sprint(other.PerHart) == fmt.Sprint(first.PerHart) && other.Switches == first.Switches {
 		t.Errorf("seeds 42 and 43 ran the same interleaving (%v)", first.PerHart)
 	}
@@ -137,7 +139,7 @@ func TestISARegisterDumpMatchesQEMU(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, _ := runRvstop(t, img, p.harts, 1)
+			r, _ := runRvstop(t, img, emu.Config{Harts: p.harts, Seed: 1})
 			if q.exit != 0 || r.exit != 0 {
 				t.Fatalf("exit status: QEMU %d, rvstop %d\nQEMU:\n%s\nrvstop:\n%s", q.exit, r.exit, q.output, r.output)
 			}
@@ -153,5 +155,35 @@ func TestISARegisterDumpMatchesQEMU(t *testing.T) {
 				t.Fatalf("register dumps differ (QEMU vs rvstop):\n%s", d)
 			}
 		})
+	}
+}
+
+// TestISAMisalignedTrapSetting runs rv64i_mem with -misaligned=trap: its first
+// misaligned case must now fail through an unexpected load-address-misaligned
+// trap, where the default setting (emulate, like QEMU) passes.
+func TestISAMisalignedTrapSetting(t *testing.T) {
+	p, err := parseISAProgram(filepath.Join(isaDir, "rv64i_mem.s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := 0 // the first case after the "# Misaligned loads" comment
+	for i, line := range p.lines {
+		if strings.Contains(line, "# Misaligned loads") {
+			for _, n := range p.unconditionalCases() {
+				if p.cases[n][0] > i+1 {
+					first = n
+					break
+				}
+			}
+			break
+		}
+	}
+	if first == 0 {
+		t.Fatal("rv64i_mem.s: no case after a \"# Misaligned loads\" comment")
+	}
+	r, _ := runRvstop(t, buildRvstop(t, p, nil), emu.Config{Harts: 1, Misaligned: hart.MisalignedTrap})
+	if r.exit != first || !strings.Contains(string(r.output), "mcause 0x0000000000000004") {
+		t.Fatalf("with -misaligned=trap: exit status %d, want case %d failing on cause 4\noutput:\n%s",
+			r.exit, first, r.output)
 	}
 }
