@@ -18,6 +18,12 @@ banner_print:
 	sd ra, 0(sp)
 	line msg_logo
 	line msg_platform
+	la t0, fw_platform_name
+	ld a0, 0(t0)
+	bnez a0, 5f
+	la a0, msg_unknown
+5:	call console_puts
+	line msg_nl
 
 	line msg_harts
 	la t0, fw_hart_mask
@@ -105,7 +111,8 @@ popcount:
 
 	.section .rodata
 msg_logo:      .asciz "\nrvstop SBI firmware v0.1 (SBI v2.0)\n\n"
-msg_platform:  .asciz "Platform Name             : riscv-virtio,qemu\n"
+msg_platform:  .asciz "Platform Name             : "
+msg_unknown:   .asciz "unknown"
 msg_harts:     .asciz "Platform HART Count       : "
 msg_ipi:       .asciz "Platform IPI Device       : aclint-mswi\n"
 msg_timer:     .asciz "Platform Timer Device     : aclint-mtimer @ 10000000Hz"

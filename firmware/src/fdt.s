@@ -1,6 +1,7 @@
 # fdt.s: what the firmware needs from the flattened device tree the boot ROM
 # passes in a1: which harts exist (/cpus/cpu@*/reg) and where RAM is (the first
-# /memory* node's reg, two address and two size cells as on virt). A cpu node
+# /memory* node's reg, two address and two size cells as on virt), and the
+# platform's name for the banner (the root's model). A cpu node
 # whose status is neither "okay" nor "ok" is left out, as OpenSBI does. Run once
 # by the boot hart. The FDT is big-endian (devicetree specification v0.4, ch. 5).
 
@@ -147,7 +148,17 @@ prop:                               # s0 = len, nameoff, value
 	call be32
 	add a0, s2, a0
 	sd a0, 104(sp)                  # the property's name
-	beqz s4, 3f
+	li t0, 1
+	bne s1, t0, 9f
+	# a property of the root node: model names the platform (banner)
+	la a1, str_model
+	call str_equal
+	beqz a0, 5f
+	addi t0, s0, 8
+	la t1, fw_platform_name
+	sd t0, 0(t1)
+	j 5f
+9:	beqz s4, 3f
 	li t0, 3
 	bne s1, t0, 3f
 	# in a cpu node: reg gives the hart ID (its last cell), status may disable it
@@ -298,6 +309,7 @@ str_cpus:    .asciz "cpus"
 str_cpu_at:  .asciz "cpu@"
 str_memory:  .asciz "memory"
 str_reg:     .asciz "reg"
+str_model:   .asciz "model"
 str_status:  .asciz "status"
 str_okay:    .asciz "okay"
 str_ok:      .asciz "ok"

@@ -47,6 +47,16 @@ hart_init:
 	la t0, sbi_trap_vector
 	csrw mtvec, t0
 
+	# With F or D, floating point starts usable from S-mode (mstatus.FS, as
+	# OpenSBI sets it) with fcsr cleared.
+	csrr t0, misa
+	andi t0, t0, MISA_F | MISA_D
+	beqz t0, 3f
+	li t0, MSTATUS_FS
+	csrs mstatus, t0
+	csrw fcsr, zero
+3:
+
 	# Interrupts and exceptions S-mode handles itself.
 	li t0, MEDELEG_BITS
 	csrw medeleg, t0
