@@ -83,10 +83,13 @@ type assembler struct {
 	units []*unit
 	errs  ErrorList
 	seen  map[string]bool // errors already reported (one per place and message)
+	steps int             // statements assembled so far (maxStatements)
+	files map[string][]line // sources read so far, split into lines (include files are read once)
+	bytes int64           // bytes emitted so far (maxBytes)
 }
 
 func newAssembler(opt Options) (*assembler, error) {
-	a := &assembler{opt: opt, march: opt.March, seen: map[string]bool{}}
+	a := &assembler{opt: opt, march: opt.March, seen: map[string]bool{}, files: map[string][]line{}}
 	if a.march == "" {
 		a.march = defaultMarch
 	}
@@ -182,7 +185,25 @@ func (a *assembler) readFile(name string) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
+// lines returns a source file split into lines, reading it once per
+// Assemble call however often it is included.
+func (a *assembler) lines(name string) ([]line, error) {
+	if l, ok := a.files[name]; ok {
+		return l, nil
+	}
+	src, err := a.readFile(name)
+	if err != nil {
+		return nil, err
+	}
+	l := splitLines(name, string(src))
+	a.files[name] = l
+	return l, nil
+}
+
 func (a *assembler) exists(name string) bool {
+	if _, ok := a.files[name]; ok {
+		return true
+	}
 	if a.opt.FS != nil {
 		_, err := fs.Stat(a.opt.FS, path.Clean(filepath.ToSlash(name)))
 		return err == nil
@@ -216,12 +237,12 @@ func (a *assembler) newUnit(file string) *unit {
 func (a *assembler) assembleFile(file string) {
 	u := a.newUnit(file)
 	a.units = append(a.units, u)
-	src, err := a.readFile(file)
+	lines, err := a.lines(file)
 	if err != nil {
 		a.report(Pos{File: file}, fmt.Sprintf("cannot read source: %v", unwrapPathErr(err)))
 		return
 	}
-	u.push(&source{lines: splitLines(file, string(src)), path: file})
+	u.push(&source{lines: lines, path: file})
 	u.run()
 	if u.collect != nil {
 		u.errorAt(u.collect.pos, "%s without %s", u.collect.dir, u.collect.end())
@@ -285,7 +306,7 @@ func (u *unit) include(rest string, off int) {
 				return
 			}
 		}
-		src, err := u.a.readFile(c)
+		lines, err := u.a.lines(c)
 		if err != nil {
 			u.errorAt(u.at(off), "cannot read %s: %v", c, unwrapPathErr(err))
 			return
@@ -294,7 +315,7 @@ func (u *unit) include(rest string, off int) {
 			u.errorAt(u.at(off), ".include nested more than 64 deep")
 			return
 		}
-		u.push(&source{lines: splitLines(c, string(src)), path: c, callPos: u.srcs[len(u.srcs)-1].callPos})
+		u.push(&source{lines: lines, path: c, callPos: u.srcs[len(u.srcs)-1].callPos})
 		return
 	}
 	u.errorAt(u.at(off), "cannot find include file %q (searched %s)", name, strings.Join(candidates, ", "))

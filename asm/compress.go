@@ -76,6 +76,20 @@ func (u *unit) tryC(name string, in isa.Inst) (uint16, bool) {
 	if c == nil || c.Base != in.Op || c.Ext != isa.ExtC && !u.a.hasExt(c.Ext) {
 		return 0, false
 	}
+	// Cheap rejections first: registers the form fixes, and rd = rs1 for the
+	// two-address forms (most candidates fail here, before encoding).
+	if c.Fix.Rd >= 0 && in.Rd != uint8(c.Fix.Rd) || c.Fix.Rs1 >= 0 && in.Rs1 != uint8(c.Fix.Rs1) ||
+		c.Fix.Rs2 >= 0 && in.Rs2 != uint8(c.Fix.Rs2) {
+		return 0, false
+	}
+	for _, a := range c.Args {
+		switch a {
+		case isa.CRdRs1, isa.CRdRs1NZ, isa.CRdRs1H, isa.CRdRs1P:
+			if in.Rd != in.Rs1 {
+				return 0, false
+			}
+		}
+	}
 	h, err := isa.EncodeC(c, in)
 	if err != nil {
 		return 0, false

@@ -1,14 +1,20 @@
 package asm
 
 import (
+	"bytes"
 	"encoding/binary"
-	"strings"
 )
 
 // Data directives: alignment, numbers, strings, space.
 
 // emit appends bytes to the current section.
 func (u *unit) emit(b []byte) {
+	if u.a.bytes += int64(len(b)); u.a.bytes > maxBytes {
+		if u.a.bytes-int64(len(b)) <= maxBytes {
+			u.errorf("image larger than %d MiB", maxBytes>>20)
+		}
+		return
+	}
 	if u.cur.kind == secBss {
 		for _, c := range b {
 			if c != 0 {
@@ -19,6 +25,18 @@ func (u *unit) emit(b []byte) {
 	}
 	f := u.cur.last()
 	f.data = append(f.data, b...)
+}
+
+// emitZeros appends n zero bytes (stacks and buffers, often large).
+func (u *unit) emitZeros(n int64) {
+	if u.a.bytes += n; u.a.bytes > maxBytes {
+		if u.a.bytes-n <= maxBytes {
+			u.errorf("image larger than %d MiB", maxBytes>>20)
+		}
+		return
+	}
+	f := u.cur.last()
+	f.data = append(f.data, make([]byte, n)...)
 }
 
 func (u *unit) alignDirective(d, rest string, off int) {
@@ -120,8 +138,8 @@ func (u *unit) spaceDirective(d, rest string, off int) {
 	if !ok {
 		return
 	}
-	if n < 0 || n > 1<<28 {
-		u.errorAt(u.at(off+cols[0]), "size %d out of range [0, %d]", n, 1<<28)
+	if n < 0 || n > maxBytes {
+		u.errorAt(u.at(off+cols[0]), "size %d out of range [0, %d]", n, maxBytes)
 		return
 	}
 	var fill int64
@@ -130,7 +148,11 @@ func (u *unit) spaceDirective(d, rest string, off int) {
 			return
 		}
 	}
-	u.emit([]byte(strings.Repeat(string([]byte{byte(fill)}), int(n))))
+	if fill == 0 {
+		u.emitZeros(n)
+		return
+	}
+	u.emit(bytes.Repeat([]byte{byte(fill)}, int(n)))
 }
 
 // .fill repeat[, size[, value]]: value's low 4 bytes, zero-extended to size.
@@ -152,7 +174,7 @@ func (u *unit) fillDirective(rest string, off int) {
 		return
 	}
 	repeat, size, v := vals[0], vals[1], vals[2]
-	if size < 0 || size > 8 || repeat < 0 || repeat*size > 1<<28 {
+	if size < 0 || size > 8 || repeat < 0 || repeat > maxBytes || repeat*size > maxBytes {
 		u.errorf(".fill size %d or repeat %d out of range", size, repeat)
 		return
 	}

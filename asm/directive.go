@@ -22,6 +22,10 @@ func (u *unit) directive(d, rest string, off int) {
 		u.secStack = u.secStack[:len(u.secStack)-1]
 		u.cur, u.prev = top[0], top[1]
 	case ".previous":
+		if u.prev == nil {
+			u.errorf(".previous without an earlier section")
+			return
+		}
 		u.cur, u.prev = u.prev, u.cur
 	case ".globl", ".global", ".local", ".weak", ".hidden", ".protected", ".internal":
 		u.symbolAttr(d, rest)

@@ -87,7 +87,13 @@ func (p *Program) ELF() []byte {
 	}
 	var symtab bytes.Buffer
 	writeSym := func(name uint32, info byte, shndx uint16, value, size uint64) {
-		binary.Write(&symtab, binary.LittleEndian, elf.Sym64{Name: name, Info: info, Shndx: shndx, Value: value, Size: size})
+		var b [24]byte
+		binary.LittleEndian.PutUint32(b[0:], name)
+		b[4] = info
+		binary.LittleEndian.PutUint16(b[6:], shndx)
+		binary.LittleEndian.PutUint64(b[8:], value)
+		binary.LittleEndian.PutUint64(b[16:], size)
+		symtab.Write(b[:])
 	}
 	writeSym(0, 0, 0, 0, 0)
 	nLocal := uint32(1)

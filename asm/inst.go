@@ -49,10 +49,13 @@ func (u *unit) instruction(mn, rest string, off int) {
 // splitAqRl strips an atomic's ordering suffix: amoadd.w.aqrl is amoadd.w with
 // aq and rl set.
 func splitAqRl(mn string) (string, uint8) {
-	for suf, bits := range map[string]uint8{".aqrl": 3, ".aq": 2, ".rl": 1} {
-		if strings.HasSuffix(mn, suf) {
-			return strings.TrimSuffix(mn, suf), bits
-		}
+	switch {
+	case strings.HasSuffix(mn, ".aqrl"):
+		return mn[:len(mn)-5], 3
+	case strings.HasSuffix(mn, ".aq"):
+		return mn[:len(mn)-3], 2
+	case strings.HasSuffix(mn, ".rl"):
+		return mn[:len(mn)-3], 1
 	}
 	return mn, 0
 }

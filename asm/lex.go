@@ -15,73 +15,78 @@ type line struct {
 
 // splitLines strips comments and cuts src into lines. Quoted strings and
 // character literals are left alone, so "#" and ';' inside them survive.
+// Lines without comments are substrings of src, not copies.
 func splitLines(file, src string) []line {
-	var lines []line
-	var b strings.Builder
+	lines := make([]line, 0, strings.Count(src, "\n")+1)
 	n := 1
 	inBlock := false
-	start := 0
-	flush := func() {
-		lines = append(lines, line{Pos{file, n, 1}, b.String()})
-		b.Reset()
-	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c == '\n' {
-			flush()
-			n++
-			start = i + 1
-			continue
+	for len(src) > 0 || n == 1 {
+		text := src
+		if k := strings.IndexByte(src, '\n'); k >= 0 {
+			text, src = src[:k], src[k+1:]
+		} else {
+			src = ""
 		}
+		if inBlock || strings.ContainsAny(text, "#/\r'\"") {
+			text, inBlock = stripComments(text, inBlock)
+		}
+		lines = append(lines, line{Pos{file, n, 1}, text})
+		n++
+	}
+	return lines
+}
+
+// stripComments removes comments from one line; inBlock says a /* comment is
+// open at its start, and the result whether one is open at its end.
+// Comment bytes become blanks, so columns stay right.
+func stripComments(text string, inBlock bool) (string, bool) {
+	b := []byte(text)
+	out := b[:0:0]
+	for i := 0; i < len(b); i++ {
+		c := b[i]
 		if inBlock {
-			if c == '*' && i+1 < len(src) && src[i+1] == '/' {
+			if c == '*' && i+1 < len(b) && b[i+1] == '/' {
 				inBlock = false
-				b.WriteString("  ")
+				out = append(out, ' ', ' ')
 				i++
 			} else {
-				b.WriteByte(' ')
+				out = append(out, ' ')
 			}
 			continue
 		}
 		switch c {
 		case '"':
-			j := skipString(src, i)
-			b.WriteString(src[i:j])
+			j := skipString(text, i)
+			out = append(out, b[i:j]...)
 			i = j - 1
 		case '\'':
-			// A character literal: 'c', 'c or '\n'.
+			// A character literal: 'c, 'c' or '\n'.
 			j := i + 1
-			if j < len(src) && src[j] == '\\' {
+			if j < len(b) && b[j] == '\\' {
 				j++
 			}
-			if j < len(src) && src[j] != '\n' {
+			if j < len(b) {
 				j++
 			}
-			b.WriteString(src[i:j])
+			out = append(out, b[i:j]...)
 			i = j - 1
 		case '#':
-			for i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			}
+			return string(out), false
 		case '/':
-			if i+1 < len(src) && src[i+1] == '*' {
+			if i+1 < len(b) && b[i+1] == '*' {
 				inBlock = true
-				b.WriteString("  ")
+				out = append(out, ' ', ' ')
 				i++
 			} else {
-				b.WriteByte(c)
+				out = append(out, c)
 			}
 		case '\r':
 			// CRLF sources read as LF ones.
 		default:
-			b.WriteByte(c)
+			out = append(out, c)
 		}
 	}
-	_ = start
-	if b.Len() > 0 || len(src) == 0 || src[len(src)-1] != '\n' {
-		flush()
-	}
-	return lines
+	return string(out), inBlock
 }
 
 // skipString returns the index just past the string literal starting at s[i].

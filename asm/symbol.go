@@ -25,6 +25,12 @@ type symbol struct {
 
 	// link is the definition an undefined symbol resolves to, set by linking.
 	link *symbol
+
+	// The final value of an .equ symbol, computed once (a chain of symbols
+	// each used twice must not cost 2^n evaluations).
+	final    value
+	finalErr error
+	finalSet bool
 }
 
 type symKind uint8
@@ -51,7 +57,17 @@ func (s *symbol) value(final bool, depth int) (value, error) {
 		}
 		return value{n: s.off, frag: s.frag}, nil
 	case s.expr != nil:
-		return evalDepth(s.expr, final, depth)
+		if !final {
+			return evalDepth(s.expr, final, depth)
+		}
+		if !s.finalSet {
+			if depth > 100 {
+				return value{}, fmt.Errorf("symbol definitions loop")
+			}
+			s.final, s.finalErr = evalDepth(s.expr, true, depth)
+			s.finalSet = true
+		}
+		return s.final, s.finalErr
 	case s.link != nil:
 		return s.link.value(final, depth)
 	}

@@ -39,6 +39,12 @@ type unit struct {
 	context string // "in macro X ..." for errors inside expansions
 }
 
+// Limits that keep a hostile source from exhausting time or memory.
+const (
+	maxStatements = 1 << 20 // statements assembled, after expansion, per Assemble call
+	maxBytes      = 64 << 20 // bytes of data and code per Assemble call
+)
+
 // A source is a stream of lines: a file, or the expansion of a macro or .rept.
 type source struct {
 	lines   []line
@@ -108,6 +114,11 @@ func (u *unit) run() {
 		}
 		st := s.pending[0]
 		s.pending = s.pending[1:]
+		if u.a.steps++; u.a.steps > maxStatements {
+			u.errorAt(s.cur.pos, "more than %d statements assembled: runaway .rept or macro recursion?", maxStatements)
+			u.srcs = nil
+			return
+		}
 		u.pos = s.cur.pos
 		u.pos.Col = st.col
 		u.linePos = u.pos
