@@ -82,10 +82,10 @@ type assembler struct {
 	exts  map[isa.Ext]bool
 	units []*unit
 	errs  ErrorList
-	seen  map[string]bool // errors already reported (one per place and message)
-	steps int             // statements assembled so far (maxStatements)
+	seen  map[string]bool   // errors already reported (one per place and message)
+	steps int               // statements assembled so far (maxStatements)
 	files map[string][]line // sources read so far, split into lines (include files are read once)
-	bytes int64           // bytes emitted so far (maxBytes)
+	bytes int64             // bytes emitted so far (maxBytes)
 }
 
 func newAssembler(opt Options) (*assembler, error) {

@@ -41,7 +41,7 @@ type unit struct {
 
 // Limits that keep a hostile source from exhausting time or memory.
 const (
-	maxStatements = 1 << 20 // statements assembled, after expansion, per Assemble call
+	maxStatements = 1 << 20  // statements assembled, after expansion, per Assemble call
 	maxBytes      = 64 << 20 // bytes of data and code per Assemble call
 )
 
