@@ -1,210 +1,254 @@
 package hart
 
-import "github.com/rvstop/rvstop/isa"
+import (
+	"unsafe"
 
-// exec executes one decoded instruction at pc. The RV64I arms are inline here
-// (they are most of what runs); other extensions live in their own files. An
-// arm that traps returns early, so the instruction does not retire: pc, x0
-// and instret are only updated at the bottom.
-func (h *Hart) exec(e *icEntry, pc uint64) uint64 {
-	in := &e.inst
+	"github.com/rvstop/rvstop/isa"
+)
+
+// interpret is the interpreter loop: it executes up to budget instructions
+// and returns how many it used, or returns early when h.event is set (Run
+// handles interrupts and stops between calls). The RV64I arms are inline in
+// its switch, because they are most of what runs and a Go call costs every
+// live register; other extensions live in their own files. An arm that traps
+// continues the loop at the handler, so the instruction does not retire: x0,
+// instret and pc are only updated at the bottom.
+func (h *Hart) interpret(budget uint64) (n uint64) {
 	x := &h.x
-	next := pc + uint64(in.Len)
-	rd, rs1, rs2 := in.Rd&31, in.Rs1&31, in.Rs2&31
-	imm := uint64(in.Imm)
-	switch in.Op {
-	case isa.LUI:
-		x[rd] = imm
-	case isa.AUIPC:
-		x[rd] = pc + imm
-	case isa.JAL:
-		x[rd], next = next, pc+imm
-	case isa.JALR:
-		// Targets are always 2-byte aligned (C is present, bit 0 cleared), so
-		// no instruction-address-misaligned exception exists here.
-		x[rd], next = next, (x[rs1]+imm)&^1
+	pc := h.pc
+	for n < budget && !h.event {
+		n++
+		var e *icEntry
+		// The decode-cache hit path of fetch, inline; see fetch.
+		if off := pc - h.ramBase; off < h.lim4 {
+			raw := *(*uint32)(unsafe.Add(h.ramPtr, off))
+			if raw&3 != 3 {
+				raw &= 0xffff
+			}
+			e = &h.icache[pc>>1&(icacheSize-1)]
+			if e.raw != raw {
+				e = h.fetch(pc)
+			}
+		} else {
+			e = h.fetch(pc)
+		}
+		if e == nil {
+			pc = h.pc // instruction access fault taken
+			continue
+		}
+		in := &e.inst
+		next := pc + uint64(in.Len)
+		rd, rs1, rs2 := in.Rd&31, in.Rs1&31, in.Rs2&31
+		imm := uint64(in.Imm)
+		switch in.Op {
+		case isa.LUI:
+			x[rd] = imm
+		case isa.AUIPC:
+			x[rd] = pc + imm
+		case isa.JAL:
+			x[rd], next = next, pc+imm
+		case isa.JALR:
+			// Targets are always 2-byte aligned (C is present, bit 0 cleared), so
+			// no instruction-address-misaligned exception exists here.
+			x[rd], next = next, (x[rs1]+imm)&^1
 
-	case isa.BEQ:
-		if x[rs1] == x[rs2] {
-			next = pc + imm
-		}
-	case isa.BNE:
-		if x[rs1] != x[rs2] {
-			next = pc + imm
-		}
-	case isa.BLT:
-		if int64(x[rs1]) < int64(x[rs2]) {
-			next = pc + imm
-		}
-	case isa.BGE:
-		if int64(x[rs1]) >= int64(x[rs2]) {
-			next = pc + imm
-		}
-	case isa.BLTU:
-		if x[rs1] < x[rs2] {
-			next = pc + imm
-		}
-	case isa.BGEU:
-		if x[rs1] >= x[rs2] {
-			next = pc + imm
-		}
+		case isa.BEQ:
+			if x[rs1] == x[rs2] {
+				next = pc + imm
+			}
+		case isa.BNE:
+			if x[rs1] != x[rs2] {
+				next = pc + imm
+			}
+		case isa.BLT:
+			if int64(x[rs1]) < int64(x[rs2]) {
+				next = pc + imm
+			}
+		case isa.BGE:
+			if int64(x[rs1]) >= int64(x[rs2]) {
+				next = pc + imm
+			}
+		case isa.BLTU:
+			if x[rs1] < x[rs2] {
+				next = pc + imm
+			}
+		case isa.BGEU:
+			if x[rs1] >= x[rs2] {
+				next = pc + imm
+			}
 
-	case isa.LB:
-		v, c := h.ld1(x[rs1] + imm)
-		if c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-		x[rd] = uint64(int8(v))
-	case isa.LH:
-		v, c := h.ld2(x[rs1] + imm)
-		if c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-		x[rd] = uint64(int16(v))
-	case isa.LW:
-		v, c := h.ld4(x[rs1] + imm)
-		if c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-		x[rd] = uint64(int32(v))
-	case isa.LD:
-		v, c := h.ld8(x[rs1] + imm)
-		if c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-		x[rd] = v
-	case isa.LBU:
-		v, c := h.ld1(x[rs1] + imm)
-		if c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-		x[rd] = v
-	case isa.LHU:
-		v, c := h.ld2(x[rs1] + imm)
-		if c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-		x[rd] = v
-	case isa.LWU:
-		v, c := h.ld4(x[rs1] + imm)
-		if c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-		x[rd] = v
+		case isa.LB:
+			v, c := h.ld1(x[rs1] + imm)
+			if c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+			x[rd] = uint64(int8(v))
+		case isa.LH:
+			v, c := h.ld2(x[rs1] + imm)
+			if c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+			x[rd] = uint64(int16(v))
+		case isa.LW:
+			v, c := h.ld4(x[rs1] + imm)
+			if c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+			x[rd] = uint64(int32(v))
+		case isa.LD:
+			v, c := h.ld8(x[rs1] + imm)
+			if c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+			x[rd] = v
+		case isa.LBU:
+			v, c := h.ld1(x[rs1] + imm)
+			if c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+			x[rd] = v
+		case isa.LHU:
+			v, c := h.ld2(x[rs1] + imm)
+			if c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+			x[rd] = v
+		case isa.LWU:
+			v, c := h.ld4(x[rs1] + imm)
+			if c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+			x[rd] = v
 
-	case isa.SB:
-		if c := h.st1(x[rs1]+imm, x[rs2]); c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-	case isa.SH:
-		if c := h.st2(x[rs1]+imm, x[rs2]); c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-	case isa.SW:
-		if c := h.st4(x[rs1]+imm, x[rs2]); c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
-	case isa.SD:
-		if c := h.st8(x[rs1]+imm, x[rs2]); c != noTrap {
-			h.exception(c, h.badAddr, pc)
-			return h.pc
-		}
+		case isa.SB:
+			if c := h.st1(x[rs1]+imm, x[rs2]); c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+		case isa.SH:
+			if c := h.st2(x[rs1]+imm, x[rs2]); c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+		case isa.SW:
+			if c := h.st4(x[rs1]+imm, x[rs2]); c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
+		case isa.SD:
+			if c := h.st8(x[rs1]+imm, x[rs2]); c != noTrap {
+				h.exception(c, h.badAddr, pc)
+				pc = h.pc
+				continue
+			}
 
-	case isa.ADDI:
-		x[rd] = x[rs1] + imm
-	case isa.SLTI:
-		x[rd] = b2u(int64(x[rs1]) < int64(imm))
-	case isa.SLTIU:
-		x[rd] = b2u(x[rs1] < imm)
-	case isa.XORI:
-		x[rd] = x[rs1] ^ imm
-	case isa.ORI:
-		x[rd] = x[rs1] | imm
-	case isa.ANDI:
-		x[rd] = x[rs1] & imm
-	case isa.SLLI:
-		x[rd] = x[rs1] << (imm & 63)
-	case isa.SRLI:
-		x[rd] = x[rs1] >> (imm & 63)
-	case isa.SRAI:
-		x[rd] = uint64(int64(x[rs1]) >> (imm & 63))
+		case isa.ADDI:
+			x[rd] = x[rs1] + imm
+		case isa.SLTI:
+			x[rd] = b2u(int64(x[rs1]) < int64(imm))
+		case isa.SLTIU:
+			x[rd] = b2u(x[rs1] < imm)
+		case isa.XORI:
+			x[rd] = x[rs1] ^ imm
+		case isa.ORI:
+			x[rd] = x[rs1] | imm
+		case isa.ANDI:
+			x[rd] = x[rs1] & imm
+		case isa.SLLI:
+			x[rd] = x[rs1] << (imm & 63)
+		case isa.SRLI:
+			x[rd] = x[rs1] >> (imm & 63)
+		case isa.SRAI:
+			x[rd] = uint64(int64(x[rs1]) >> (imm & 63))
 
-	case isa.ADD:
-		x[rd] = x[rs1] + x[rs2]
-	case isa.SUB:
-		x[rd] = x[rs1] - x[rs2]
-	case isa.SLL:
-		x[rd] = x[rs1] << (x[rs2] & 63)
-	case isa.SLT:
-		x[rd] = b2u(int64(x[rs1]) < int64(x[rs2]))
-	case isa.SLTU:
-		x[rd] = b2u(x[rs1] < x[rs2])
-	case isa.XOR:
-		x[rd] = x[rs1] ^ x[rs2]
-	case isa.SRL:
-		x[rd] = x[rs1] >> (x[rs2] & 63)
-	case isa.SRA:
-		x[rd] = uint64(int64(x[rs1]) >> (x[rs2] & 63))
-	case isa.OR:
-		x[rd] = x[rs1] | x[rs2]
-	case isa.AND:
-		x[rd] = x[rs1] & x[rs2]
+		case isa.ADD:
+			x[rd] = x[rs1] + x[rs2]
+		case isa.SUB:
+			x[rd] = x[rs1] - x[rs2]
+		case isa.SLL:
+			x[rd] = x[rs1] << (x[rs2] & 63)
+		case isa.SLT:
+			x[rd] = b2u(int64(x[rs1]) < int64(x[rs2]))
+		case isa.SLTU:
+			x[rd] = b2u(x[rs1] < x[rs2])
+		case isa.XOR:
+			x[rd] = x[rs1] ^ x[rs2]
+		case isa.SRL:
+			x[rd] = x[rs1] >> (x[rs2] & 63)
+		case isa.SRA:
+			x[rd] = uint64(int64(x[rs1]) >> (x[rs2] & 63))
+		case isa.OR:
+			x[rd] = x[rs1] | x[rs2]
+		case isa.AND:
+			x[rd] = x[rs1] & x[rs2]
 
-	// The W forms compute on the low 32 bits and sign-extend the result.
-	case isa.ADDIW:
-		x[rd] = sext32(x[rs1] + imm)
-	case isa.SLLIW:
-		x[rd] = sext32(x[rs1] << (imm & 31))
-	case isa.SRLIW:
-		x[rd] = sext32(uint64(uint32(x[rs1]) >> (imm & 31)))
-	case isa.SRAIW:
-		x[rd] = uint64(int64(int32(x[rs1]) >> (imm & 31)))
-	case isa.ADDW:
-		x[rd] = sext32(x[rs1] + x[rs2])
-	case isa.SUBW:
-		x[rd] = sext32(x[rs1] - x[rs2])
-	case isa.SLLW:
-		x[rd] = sext32(x[rs1] << (x[rs2] & 31))
-	case isa.SRLW:
-		x[rd] = sext32(uint64(uint32(x[rs1]) >> (x[rs2] & 31)))
-	case isa.SRAW:
-		x[rd] = uint64(int64(int32(x[rs1]) >> (x[rs2] & 31)))
+		// The W forms compute on the low 32 bits and sign-extend the result.
+		case isa.ADDIW:
+			x[rd] = sext32(x[rs1] + imm)
+		case isa.SLLIW:
+			x[rd] = sext32(x[rs1] << (imm & 31))
+		case isa.SRLIW:
+			x[rd] = sext32(uint64(uint32(x[rs1]) >> (imm & 31)))
+		case isa.SRAIW:
+			x[rd] = uint64(int64(int32(x[rs1]) >> (imm & 31)))
+		case isa.ADDW:
+			x[rd] = sext32(x[rs1] + x[rs2])
+		case isa.SUBW:
+			x[rd] = sext32(x[rs1] - x[rs2])
+		case isa.SLLW:
+			x[rd] = sext32(x[rs1] << (x[rs2] & 31))
+		case isa.SRLW:
+			x[rd] = sext32(uint64(uint32(x[rs1]) >> (x[rs2] & 31)))
+		case isa.SRAW:
+			x[rd] = uint64(int64(int32(x[rs1]) >> (x[rs2] & 31)))
 
-	case isa.FENCE, isa.FENCE_I:
-		// Memory is sequentially consistent here, and the decode cache checks
-		// the instruction bits on every fetch, so both are no-ops. PAUSE
-		// (Zihintpause) is a FENCE with pred=W, succ=0.
-	case isa.ECALL:
-		h.exception(CauseEcallU+uint64(h.priv), 0, pc)
-		return h.pc
-	case isa.EBREAK:
-		if h.debugEbreak {
-			h.stop, h.event = StopEbreak, true
-			return h.pc
+		case isa.FENCE, isa.FENCE_I:
+			// Memory is sequentially consistent here, and the decode cache checks
+			// the instruction bits on every fetch, so both are no-ops. PAUSE
+			// (Zihintpause) is a FENCE with pred=W, succ=0.
+		case isa.ECALL:
+			h.exception(CauseEcallU+uint64(h.priv), 0, pc)
+			pc = h.pc
+			continue
+		case isa.EBREAK:
+			if h.debugEbreak {
+				h.stop, h.event = StopEbreak, true
+				continue // pc stays at the ebreak
+			}
+			h.exception(CauseBreakpoint, pc, pc) // tval = pc, as Spike reports
+			pc = h.pc
+			continue
+
+		default:
+			var ok bool
+			if next, ok = h.execOther(e, pc, next); !ok {
+				pc = h.pc
+				continue
+			}
 		}
-		h.exception(CauseBreakpoint, pc, pc) // tval = pc, as Spike reports
-		return h.pc
-
-	default:
-		var ok bool
-		if next, ok = h.execOther(e, pc, next); !ok {
-			return h.pc
-		}
+		x[0] = 0
+		h.instret++
+		pc = next
 	}
-	x[0] = 0
-	h.pc = next
-	h.instret++
-	return next
+	h.pc = pc // pc lives in a register in the loop
+	return n
 }
 
 // execOther dispatches the extensions outside RV64I. It returns the next pc

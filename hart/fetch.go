@@ -1,7 +1,7 @@
 package hart
 
 import (
-	"encoding/binary"
+	"unsafe"
 
 	"github.com/rvstop/rvstop/isa"
 )
@@ -30,7 +30,7 @@ const noTrap = ^uint64(0)
 // instruction access fault.
 func (h *Hart) fetch(pc uint64) *icEntry {
 	if off := pc - h.ramBase; off < h.lim4 {
-		raw := binary.LittleEndian.Uint32(h.ram[off:])
+		raw := *(*uint32)(unsafe.Add(h.ramPtr, off))
 		if raw&3 != 3 {
 			raw &= 0xffff
 		}

@@ -11,6 +11,7 @@ import (
 // the Bus (out of line). There is no address translation: satp is Bare only.
 type mem struct {
 	ram     []byte
+	ramPtr  unsafe.Pointer // &ram[0]: the fast paths index it after their own limit check
 	ramBase uint64
 	ramSize uint64
 	bus     Bus
@@ -35,8 +36,11 @@ type mem struct {
 func (m *mem) init(cfg Config) {
 	m.ram, m.ramBase, m.ramSize = cfg.RAM, cfg.RAMBase, uint64(len(cfg.RAM))
 	m.bus, m.par = cfg.Bus, cfg.Shared.parallel
-	if len(m.ram) > 0 && uintptr(unsafe.Pointer(&m.ram[0]))%8 != 0 {
-		panic("hart: RAM slice is not 8-byte aligned") // board bug: atomics need it
+	if len(m.ram) > 0 {
+		m.ramPtr = unsafe.Pointer(&m.ram[0])
+		if uintptr(m.ramPtr)%8 != 0 {
+			panic("hart: RAM slice is not 8-byte aligned") // board bug: atomics need it
+		}
 	}
 	if !m.par {
 		lim := func(n uint64) uint64 {
@@ -54,32 +58,34 @@ func (m *mem) init(cfg Config) {
 }
 
 // Fast-path loads, zero-extended. They return noTrap or an exception cause
-// (with badAddr set by the slow path).
+// (with badAddr set by the slow path). off < limN proves the access lies in
+// RAM, so they index ramPtr directly instead of paying Go's slice checks
+// again; the host is little-endian like the guest (see the atomic helpers).
 
 func (h *Hart) ld1(addr uint64) (uint64, uint64) {
 	if off := addr - h.ramBase; off < h.lim1 {
-		return uint64(h.ram[off]), noTrap
+		return uint64(*(*uint8)(unsafe.Add(h.ramPtr, off))), noTrap
 	}
 	return h.loadSlow(addr, 1)
 }
 
 func (h *Hart) ld2(addr uint64) (uint64, uint64) {
 	if off := addr - h.ramBase; off < h.lim2 && addr&h.amask2 == 0 {
-		return uint64(binary.LittleEndian.Uint16(h.ram[off:])), noTrap
+		return uint64(*(*uint16)(unsafe.Add(h.ramPtr, off))), noTrap
 	}
 	return h.loadSlow(addr, 2)
 }
 
 func (h *Hart) ld4(addr uint64) (uint64, uint64) {
 	if off := addr - h.ramBase; off < h.lim4 && addr&h.amask4 == 0 {
-		return uint64(binary.LittleEndian.Uint32(h.ram[off:])), noTrap
+		return uint64(*(*uint32)(unsafe.Add(h.ramPtr, off))), noTrap
 	}
 	return h.loadSlow(addr, 4)
 }
 
 func (h *Hart) ld8(addr uint64) (uint64, uint64) {
 	if off := addr - h.ramBase; off < h.lim8 && addr&h.amask8 == 0 {
-		return binary.LittleEndian.Uint64(h.ram[off:]), noTrap
+		return *(*uint64)(unsafe.Add(h.ramPtr, off)), noTrap
 	}
 	return h.loadSlow(addr, 8)
 }
@@ -89,7 +95,7 @@ func (h *Hart) ld8(addr uint64) (uint64, uint64) {
 
 func (h *Hart) st1(addr, v uint64) uint64 {
 	if off := addr - h.ramBase; off < h.lim1 {
-		h.ram[off] = byte(v)
+		*(*uint8)(unsafe.Add(h.ramPtr, off)) = uint8(v)
 		h.storeDone(addr, 1)
 		return noTrap
 	}
@@ -98,7 +104,7 @@ func (h *Hart) st1(addr, v uint64) uint64 {
 
 func (h *Hart) st2(addr, v uint64) uint64 {
 	if off := addr - h.ramBase; off < h.lim2 && addr&h.amask2 == 0 {
-		binary.LittleEndian.PutUint16(h.ram[off:], uint16(v))
+		*(*uint16)(unsafe.Add(h.ramPtr, off)) = uint16(v)
 		h.storeDone(addr, 2)
 		return noTrap
 	}
@@ -107,7 +113,7 @@ func (h *Hart) st2(addr, v uint64) uint64 {
 
 func (h *Hart) st4(addr, v uint64) uint64 {
 	if off := addr - h.ramBase; off < h.lim4 && addr&h.amask4 == 0 {
-		binary.LittleEndian.PutUint32(h.ram[off:], uint32(v))
+		*(*uint32)(unsafe.Add(h.ramPtr, off)) = uint32(v)
 		h.storeDone(addr, 4)
 		return noTrap
 	}
@@ -116,7 +122,7 @@ func (h *Hart) st4(addr, v uint64) uint64 {
 
 func (h *Hart) st8(addr, v uint64) uint64 {
 	if off := addr - h.ramBase; off < h.lim8 && addr&h.amask8 == 0 {
-		binary.LittleEndian.PutUint64(h.ram[off:], v)
+		*(*uint64)(unsafe.Add(h.ramPtr, off)) = v
 		h.storeDone(addr, 8)
 		return noTrap
 	}

@@ -1,10 +1,6 @@
 package hart
 
-import (
-	"encoding/binary"
-
-	"github.com/rvstop/rvstop/isa"
-)
+import "github.com/rvstop/rvstop/isa"
 
 // StopReason says why Run returned.
 type StopReason uint8
@@ -38,40 +34,20 @@ func (h *Hart) Run(budget uint64) (executed uint64, why StopReason) {
 	if h.tracer != nil || len(h.breakpoints) != 0 {
 		return h.runObserved(budget)
 	}
-	// The hot loop: one flag test and one budget compare per instruction.
-	// Everything rare (interrupts, stops) is behind h.event.
-	n, pc := uint64(0), h.pc
-	for n < budget {
+	// interpret runs the straight-line stretches; everything rare
+	// (interrupts, stops) happens here between them, behind h.event.
+	n := uint64(0)
+	for {
 		if h.event {
 			if why, stop := h.handleEvent(); stop {
 				return uncount(n, why), why
 			}
-			pc = h.pc // an interrupt may have been taken
 		}
-		n++
-		// The decode-cache hit path of fetch, inline.
-		if off := pc - h.ramBase; off < h.lim4 {
-			raw := binary.LittleEndian.Uint32(h.ram[off:])
-			if raw&3 != 3 {
-				raw &= 0xffff
-			}
-			e := &h.icache[pc>>1&(icacheSize-1)]
-			if e.raw == raw {
-				pc = h.exec(e, pc)
-				continue
-			}
+		if n >= budget {
+			return n, StopBudget
 		}
-		if e := h.fetch(pc); e != nil {
-			pc = h.exec(e, pc)
-		} else {
-			pc = h.pc
-		}
+		n += h.interpret(budget - n)
 	}
-	if h.event && h.stop != StopBudget {
-		why, _ = h.handleEvent()
-		return uncount(n, why), why
-	}
-	return n, StopBudget
 }
 
 // handleEvent runs between instructions when h.event is set: it reports a
@@ -92,11 +68,14 @@ func (h *Hart) handleEvent() (StopReason, bool) {
 func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 	n := uint64(0)
 	var r Retired
-	for n < budget {
+	for {
 		if h.event {
 			if why, stop := h.handleEvent(); stop {
 				return uncount(n, why), why
 			}
+		}
+		if n >= budget {
+			return n, StopBudget
 		}
 		pc := h.pc
 		if _, bp := h.breakpoints[pc]; bp && h.skipBreak != pc+1 {
@@ -104,12 +83,15 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 			return n, StopBreakpoint
 		}
 		h.skipBreak = 0
-		e := h.fetch(pc)
-		n++
-		if e == nil || h.tracer == nil {
-			if e != nil {
-				h.exec(e, pc)
-			}
+		if h.tracer == nil {
+			n += h.interpret(1)
+			continue
+		}
+		// Decode without side effects to snapshot what Retired needs; a
+		// fetch fault shows up as a trap in interpret.
+		e, c := h.fetchNoCache(pc)
+		if c != noTrap {
+			n += h.interpret(1)
 			continue
 		}
 		in := &e.inst
@@ -122,7 +104,7 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 			r.CSROld, _ = h.csrRead(in.CSR)
 		}
 		traps := h.traps
-		h.exec(e, pc)
+		n += h.interpret(1)
 		if h.traps != traps || (h.stop == StopEbreak && h.pc == pc) {
 			continue // trapped or stopped: nothing retired
 		}
@@ -136,11 +118,6 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 		describeMem(h, &r, rs1, rs2)
 		h.tracer.Retire(h, &r)
 	}
-	if h.event && h.stop != StopBudget {
-		why, _ := h.handleEvent()
-		return uncount(n, why), why
-	}
-	return n, StopBudget
 }
 
 // RequestStop makes the hart's current or next Run return StopRequested at
