@@ -17,9 +17,9 @@ import (
 // A two-file program with an include and a macro, to check that the line
 // table maps addresses to the lines a debugger should show.
 var dwarfSources = map[string]string{
-	"a.s": "\t.text\n\t.globl _start\n_start:\n\tnop\n\tli a0, 0x12345678\n\tcall f\n\t.include \"m.inc\"\n\tM\n",
+	"a.s":   "\t.text\n\t.globl _start\n_start:\n\tnop\n\tli a0, 0x12345678\n\tcall f\n\t.include \"m.inc\"\n\tM\n",
 	"m.inc": "\t.macro M\n\taddi a0, a0, 1\n\tret\n\t.endm\n",
-	"b.s":  "\t.globl f\nf:\n\tbeqz a0, 1f\n\tnop\n1:\tret\n",
+	"b.s":   "\t.globl f\nf:\n\tbeqz a0, 1f\n\tnop\n1:\tret\n",
 }
 
 // want: instruction address (from base) -> file:line.
@@ -28,16 +28,16 @@ var dwarfWant = []struct {
 	file string
 	line int
 }{
-	{0x0, "a.s", 4},   // nop
-	{0x2, "a.s", 5},   // li: lui
-	{0x6, "a.s", 5},   // li: addiw
-	{0xa, "a.s", 6},   // call: auipc
-	{0xe, "a.s", 6},   // call: jalr
-	{0x12, "a.s", 8},  // M: addi (a macro's code is at its call)
-	{0x14, "a.s", 8},  // M: ret
-	{0x16, "b.s", 3},  // beqz
-	{0x18, "b.s", 4},  // nop
-	{0x1a, "b.s", 5},  // ret
+	{0x0, "a.s", 4},  // nop
+	{0x2, "a.s", 5},  // li: lui
+	{0x6, "a.s", 5},  // li: addiw
+	{0xa, "a.s", 6},  // call: auipc
+	{0xe, "a.s", 6},  // call: jalr
+	{0x12, "a.s", 8}, // M: addi (a macro's code is at its call)
+	{0x14, "a.s", 8}, // M: ret
+	{0x16, "b.s", 3}, // beqz
+	{0x18, "b.s", 4}, // nop
+	{0x1a, "b.s", 5}, // ret
 }
 
 func buildDwarfProgram(t *testing.T) (dir string, img []byte) {
