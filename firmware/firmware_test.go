@@ -155,7 +155,7 @@ func TestSBIPayloadAgreesWithOpenSBI(t *testing.T) {
 }
 
 // actionPayload builds testdata/actions.s with ACTION = action.
-func actionPayload(t *testing.T, action int64) string {
+func actionPayload(t testing.TB, action int64) string {
 	src, err := os.ReadFile("testdata/actions.s")
 	if err != nil {
 		t.Fatal(err)

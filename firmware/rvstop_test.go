@@ -2,9 +2,12 @@ package firmware_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/rvstop/rvstop/emu"
+	"github.com/rvstop/rvstop/firmware"
 	"github.com/rvstop/rvstop/firmware/fwtest"
 	"github.com/rvstop/rvstop/internal/oracle"
 )
@@ -108,5 +111,43 @@ func TestOpenSBIOnRvstopAgreesWithQEMU(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Logf("rvstop:\n%s\nQEMU:\n%s", run.Output, qemuRun.Output)
+	}
+}
+
+// BenchmarkBootOnRvstop: from reset to S-mode and back out through SRST
+// shutdown, with the firmware as rvstop embeds it: what every `rvstop boot`
+// pays before the kernel's first instruction. Reports guest instructions.
+func BenchmarkBootOnRvstop(b *testing.B) {
+	fw, err := firmware.Build(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	payload, err := os.ReadFile(actionPayload(b, 5))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, smp := range []int{1, 8} {
+		b.Run(fmt.Sprintf("smp%d", smp), func(b *testing.B) {
+			var insns uint64
+			for b.Loop() {
+				m, err := emu.New(emu.Config{Harts: smp, Seed: 1})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := m.LoadELF(fw); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := m.LoadELF(payload); err != nil {
+					b.Fatal(err)
+				}
+				m.SetEntry(firmware.Base, firmware.PayloadBase)
+				res, err := m.Run()
+				if err != nil || res.Reason != emu.ExitFinisher || res.Status != 0 {
+					b.Fatalf("run: %v %v status %d\n%s", err, res.Reason, res.Status, res.Console)
+				}
+				insns = res.Instructions
+			}
+			b.ReportMetric(float64(insns), "guest-insns/op")
+		})
 	}
 }

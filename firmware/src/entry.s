@@ -34,9 +34,10 @@ _start:
 	bnez t1, warmboot
 
 coldboot:
-	# Zero .bss (stacks, scratch areas, hart mask) before anything uses it.
+	# Zero .bss up to the hart areas (the shared variables); each hart's
+	# scratch area is zeroed by scratch_init_all, and stacks need no zeroing.
 	la t0, fw_bss_start
-	la t1, fw_end
+	la t1, fw_hart_areas
 1:	bgeu t0, t1, 2f
 	sd zero, 0(t0)
 	addi t0, t0, 8
@@ -55,23 +56,50 @@ coldboot:
 3:	call choose_boot_hart
 	call scratch_init_all
 
-	# Release the other harts.
+	# Release the other harts: the flag, then an IPI to every hart that may
+	# be waiting for it in wfi.
 	fence rw, rw
 	la t0, fw_coldboot_done
 	li t1, 1
 	sw t1, 0(t0)
-	j hart_setup
+	fence rw, rw
+	la t0, fw_hart_mask
+	ld t0, 0(t0)
+	la t1, fw_arrived_mask
+	ld t1, 0(t1)
+	or t0, t0, t1
+	li t1, CLINT_BASE               # t1 = msip[0]
+	li t2, 1
+1:	beqz t0, 2f
+	andi t3, t0, 1
+	beqz t3, 3f
+	sw t2, 0(t1)
+3:	srli t0, t0, 1
+	addi t1, t1, 4
+	j 1b
+2:	j hart_setup
 
 warmboot:
-	# Wait for the cold boot to finish (the boot hart zeroes .bss meanwhile).
+	# Wait for the cold boot to finish (the boot hart zeroes .bss meanwhile),
+	# asleep: the boot hart rings every hart's MSIP once it is done.
+	li t0, MIP_MSIP
+	csrw mie, t0
 	la t0, fw_coldboot_done
 1:	lw t1, 0(t0)
 	bnez t1, 2f
-	pause
+	wfi
 	j 1b
 2:	fence r, rw
+	csrw mie, zero
 
 hart_setup:
+	# The wake-up IPI (or one from before a reboot) is not an SBI event.
+	slli t0, s0, 2
+	li t1, CLINT_BASE
+	add t0, t0, t1
+	sw zero, 0(t0)
+	fence rw, rw
+
 	# A hart the FDT does not list (or lists as disabled) cannot be addressed
 	# by SBI calls: idle it.
 	la t0, fw_hart_mask
@@ -155,6 +183,10 @@ scratch_init_all:
 	andi t2, t0, 1
 	beqz t2, 2f
 	hart_scratch t3, t1
+	addi t4, t3, SCRATCH_SIZE       # zero the whole area, then fill it in
+4:	addi t4, t4, -8
+	sd zero, 0(t4)
+	bne t4, t3, 4b
 	sd t1, SCRATCH_HARTID(t3)
 	li t2, SBI_HSM_STATE_STOPPED
 	sd t2, SCRATCH_HSM_STATE(t3)

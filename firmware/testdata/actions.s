@@ -2,7 +2,8 @@
 # with --defsym ACTION=n: 1 executes an illegal instruction (the firmware must
 # dump registers and fail), 2 shuts down with reason "system failure", 3 asks
 # for a cold reboot, 4 has DBCN write from 0x9000_0000 (RAM only if the FDT
-# lies: the firmware then faults in M-mode and must say so). s2..s4 hold known
+# lies: the firmware then faults in M-mode and must say so), 5 shuts down
+# cleanly (boot benchmarks). s2..s4 hold known
 # values so the dump can be checked.
 
 	.include "sbi.inc"
@@ -23,6 +24,12 @@ _start:
 	li a2, 0
 	li a7, SBI_EXT_DBCN
 	li a6, SBI_DBCN_CONSOLE_WRITE
+	ecall
+.elseif ACTION == 5
+	li a0, SBI_SRST_TYPE_SHUTDOWN
+	li a1, SBI_SRST_REASON_NONE
+	li a7, SBI_EXT_SRST
+	li a6, SBI_SRST_SYSTEM_RESET
 	ecall
 .elseif ACTION == 2
 	li a0, SBI_SRST_TYPE_SHUTDOWN
