@@ -100,8 +100,10 @@ func BuildFDT(c FDTConfig) []byte {
 		cpu.strs("status", "okay")
 		cpu.strs("compatible", "riscv")
 		cpu.strs("riscv,isa", ISA)
-		// No mmu-type: satp supports Bare mode only, and the property
-		// would promise Sv39/Sv48.
+		// satp supports Bare mode only, which the binding spells
+		// "riscv,none". The property must be there: U-Boot's riscv_cpu
+		// driver ignores cpus without it, and then fails to boot.
+		cpu.strs("mmu-type", "riscv,none")
 		ic := cpu.child("interrupt-controller")
 		ic.cells("#interrupt-cells", 1)
 		ic.empty("interrupt-controller")
