@@ -74,19 +74,24 @@ func TestCRCProgram(t *testing.T) {
 }
 
 // BenchmarkCRC32 reports guest MIPS of one hart in the fast loop.
-func BenchmarkCRC32(b *testing.B) { benchCRC(b, nil) }
+func BenchmarkCRC32(b *testing.B) { benchCRC(b, false, nil) }
 
 // BenchmarkCRC32Traced is the same with a tracer that does nothing, the
 // lower bound of what tracing costs.
-func BenchmarkCRC32Traced(b *testing.B) { benchCRC(b, nopTracer{}) }
+func BenchmarkCRC32Traced(b *testing.B) { benchCRC(b, false, nopTracer{}) }
+
+// BenchmarkCRC32Parallel is one hart in the -parallel mode's memory path
+// (sync/atomic on RAM words).
+func BenchmarkCRC32Parallel(b *testing.B) { benchCRC(b, true, nil) }
 
 type nopTracer struct{}
 
 func (nopTracer) Retire(*Hart, *Retired) {}
 func (nopTracer) Trap(*Hart, *TrapInfo)  {}
 
-func benchCRC(b *testing.B, tr Tracer) {
-	m := newMachine(b, 1, false, crcProgram)
+func benchCRC(b *testing.B, parallel bool, tr Tracer) {
+	img, syms := assemble(b, crcProgram)
+	m := newMachineImg(1, parallel, img, syms)
 	h := m.harts[0]
 	h.SetDebugEbreak(false) // ebreak traps to mtvec = 0: point it past the ebreak
 	h.SetTracer(tr)

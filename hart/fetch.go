@@ -29,6 +29,16 @@ const noTrap = ^uint64(0)
 // fetch returns the decoded instruction at pc, or nil after taking an
 // instruction access fault.
 func (h *Hart) fetch(pc uint64) *icEntry {
+	e, c := h.peek(pc)
+	if c != noTrap {
+		h.exception(c, h.badAddr, pc)
+		return nil
+	}
+	return e
+}
+
+// peek is fetch without the trap: the entry, or the fault's cause.
+func (h *Hart) peek(pc uint64) (*icEntry, uint64) {
 	if off := pc - h.ramBase; off < h.lim4 {
 		raw := *(*uint32)(unsafe.Add(h.ramPtr, off))
 		if raw&3 != 3 {
@@ -39,12 +49,23 @@ func (h *Hart) fetch(pc uint64) *icEntry {
 			e.raw = raw
 			e.inst, _ = isa.Decode(raw)
 		}
-		return e
+		return e, noTrap
 	}
-	e, c := h.fetchSlow(pc)
-	if c != noTrap {
-		h.exception(c, h.badAddr, pc)
-		return nil
+	if off := pc - h.ramBase; h.par && off < h.ramSize && h.ramSize-off >= 4 {
+		return h.decodeCached(pc, h.fetchAtomic(off)), noTrap
+	}
+	return h.fetchSlow(pc)
+}
+
+// decodeCached returns the cache entry for raw at pc, decoding on a miss.
+func (h *Hart) decodeCached(pc uint64, raw uint32) *icEntry {
+	if raw&3 != 3 {
+		raw &= 0xffff
+	}
+	e := &h.icache[pc>>1&(icacheSize-1)]
+	if e.raw != raw {
+		e.raw = raw
+		e.inst, _ = isa.Decode(raw)
 	}
 	return e
 }
@@ -58,12 +79,7 @@ func (h *Hart) fetchSlow(pc uint64) (*icEntry, uint64) {
 	if c != noTrap {
 		return nil, c
 	}
-	e := &h.icache[pc>>1&(icacheSize-1)]
-	if e.raw != raw {
-		e.raw = raw
-		e.inst, _ = isa.Decode(raw)
-	}
-	return e, noTrap
+	return h.decodeCached(pc, raw), noTrap
 }
 
 // fetchNoCache decodes the instruction at pc without touching the cache.

@@ -299,6 +299,20 @@ func (m *mem) ramStoreAtomic(off uint64, size int, v uint64) {
 	}
 }
 
+// fetchAtomic reads the (up to) 4 instruction bytes at an even RAM offset
+// with atomic loads of the aligned words holding them; off+4 <= ramSize.
+func (m *mem) fetchAtomic(off uint64) uint32 {
+	w := atomic.LoadUint32(m.word32(off))
+	if off&2 == 0 {
+		return w
+	}
+	lo := w >> 16
+	if lo&3 != 3 {
+		return lo
+	}
+	return lo | atomic.LoadUint32(m.word32(off+2))<<16
+}
+
 // ramCAS replaces the aligned 4- or 8-byte RAM value at off with new if it
 // still equals old.
 func (m *mem) ramCAS(off uint64, size int, old, new uint64) bool {

@@ -87,9 +87,9 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 			n += h.interpret(1)
 			continue
 		}
-		// Decode without side effects to snapshot what Retired needs; a
+		// Decode without taking a trap to snapshot what Retired needs; a
 		// fetch fault shows up as a trap in interpret.
-		e, c := h.fetchNoCache(pc)
+		e, c := h.peek(pc)
 		if c != noTrap {
 			n += h.interpret(1)
 			continue
