@@ -99,3 +99,33 @@ job_suspend:
 	ld ra, 0(sp)
 	addi sp, sp, 16
 	ret
+
+	.globl job_timer
+# job_timer: a timer event 1 ms ahead on this hart, taken as a supervisor timer
+# interrupt (the trap handler counts it and disarms the timer). HREC_RESULT
+# becomes 1 when it came, 2 when it did not within the timeout.
+job_timer:
+	addi sp, sp, -16
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	hrec s0, tp
+	li t0, SIP_STIP
+	csrs sie, t0
+	csrsi sstatus, SSTATUS_SIE
+	rdtime a0
+	li t0, 10000
+	add a0, a0, t0
+	sbi SBI_EXT_TIME, SBI_TIME_SET_TIMER
+	addi a0, s0, HREC_STI
+	ld a1, HREC_STI(s0)
+	addi a1, a1, 1
+	call wait_eq
+	csrci sstatus, SSTATUS_SIE
+	csrw sie, zero
+	li t0, 2
+	sub t0, t0, a0
+	sd t0, HREC_RESULT(s0)
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	addi sp, sp, 16
+	ret

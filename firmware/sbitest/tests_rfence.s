@@ -6,6 +6,7 @@
 
 	ktap_case "rfence_local", t_rfence_local
 	ktap_case "rfence_all_harts_running", t_rfence_all
+	ktap_case "rfence_stopped_harts_skipped", t_rfence_stopped
 	ktap_case "rfence_bad_mask", t_rfence_bad_mask
 	ktap_case "rfence_unknown_function", t_rfence_fid
 
@@ -84,6 +85,31 @@ t_rfence_all:
 	addi s0, s0, 1
 	j 4b
 5:	epilogue
+
+# With every secondary STOPPED, fences on all harts return at once: stopped
+# harts are not waited for.
+t_rfence_stopped:
+	prologue
+	li s0, 0
+1:	mv a0, s0
+	call next_secondary
+	bltz a0, 2f
+	mv s0, a0
+	li a1, SBI_HSM_STATE_STOPPED
+	call wait_status
+	expect a0, 1, "secondary stopped"
+	addi s0, s0, 1
+	j 1b
+2:	li a0, 0
+	li a1, -1
+	call fences
+	expect a0, SBI_SUCCESS, "fences on all harts"
+	la t0, hart_mask
+	ld a0, 0(t0)
+	li a1, 0
+	call fences
+	expect a0, SBI_SUCCESS, "fences on hart_mask"
+	epilogue
 
 t_rfence_bad_mask:
 	prologue

@@ -6,6 +6,7 @@
 	ktap_case "time_set_timer_interrupt", t_timer_interrupt
 	ktap_case "time_set_timer_clears_pending", t_timer_clears
 	ktap_case "time_unknown_function", t_time_unknown_fid
+	ktap_case "time_secondary_harts", t_time_secondary
 
 	.section .text
 # set_timer(now + 1 ms) with STIE and SIE on: one interrupt arrives, and the
@@ -65,3 +66,29 @@ t_time_unknown_fid:
 	sbi SBI_EXT_TIME, 1
 	expect a0, SBI_ERR_NOT_SUPPORTED, "FID 1"
 	epilogue
+
+# Every secondary takes its own timer interrupt (its own mtimecmp without Sstc).
+t_time_secondary:
+	prologue
+	li a0, 0
+	call next_secondary
+	bgez a0, 1f
+	epilogue_skip "needs 2 harts"
+1:	li s0, 0
+2:	mv a0, s0
+	call next_secondary
+	bltz a0, 3f
+	mv s0, a0
+	hrec s1, s0
+	la a1, job_timer
+	call start_job
+	expect a0, SBI_SUCCESS, "hart_start"
+	mv a0, s0
+	li a1, SBI_HSM_STATE_STOPPED
+	call wait_status
+	expect a0, 1, "secondary stopped"
+	ld s2, HREC_RESULT(s1)
+	expect s2, 1, "timer interrupt on the secondary"
+	addi s0, s0, 1
+	j 2b
+3:	epilogue
