@@ -24,9 +24,9 @@ type isaResult struct {
 }
 
 // runQEMU runs elf on QEMU's virt machine the way rvstop runs it: no firmware, the
-// ELF loaded at its own addresses and entered in M-mode on every hart. The
-// hypervisor extension is switched off, as rvstop has none: with it QEMU adds
-// read-only-one VS bits to mideleg and more writable bits elsewhere. On one hart,
+// ELF loaded at its own addresses and entered in M-mode on every hart. H, F and
+// D are switched off, as rvstop has none of them: QEMU's misa and mstatus then
+// match rvstop's (RV64IMAC, S, U), and mideleg has no read-only-one VS bits. On one hart,
 // -icount makes instret count instructions (without it QEMU counts host clock
 // ticks), which csr_counters.s checks exactly; several harts run without it, in
 // parallel threads, because icount serialises them and slows IPIs down 5-fold.
@@ -35,7 +35,7 @@ func runQEMU(t testing.TB, elf string, harts int) isaResult {
 	qemu := oracle.Require(t, oracle.QEMU)
 	ctx, cancel := context.WithTimeout(context.Background(), isaTimeout)
 	defer cancel()
-	args := []string{"-machine", "virt", "-cpu", "rv64,h=false", "-bios", "none",
+	args := []string{"-machine", "virt", "-cpu", "rv64,h=false,f=false,d=false", "-bios", "none",
 		"-nographic", "-m", "128M", "-smp", strconv.Itoa(harts), "-kernel", elf}
 	if harts == 1 {
 		args = append(args, "-icount", "shift=0")
