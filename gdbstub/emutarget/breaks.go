@@ -1,9 +1,6 @@
 package emutarget
 
-import (
-	"github.com/rvstop/rvstop/gdbstub"
-	"github.com/rvstop/rvstop/hart"
-)
+import "github.com/rvstop/rvstop/gdbstub"
 
 // Breakpoints live in the harts (Hart.SetBreakpoint: Run stops before the
 // instruction), never in guest memory, so Z0 and Z1 are the same thing and
@@ -65,58 +62,7 @@ type watch struct {
 	addr, size uint64
 }
 
-// watchHit is the first watched access since the machine last resumed.
-type watchHit struct {
-	reason gdbstub.StopReason
-	hart   int
-	addr   uint64
-}
-
-// setWatches installs the watch list and, while it is not empty, a tracer
-// on every hart (the tracer's slower loop costs nothing once they are gone).
-func (t *Target) setWatches(ws []watch) {
-	t.watches = ws
-	var tr hart.Tracer
-	if len(ws) > 0 {
-		tr = watcher{t}
-	}
-	for _, h := range t.harts {
-		h.SetTracer(tr)
-	}
-}
-
-// watcher is the hart.Tracer that evaluates watchpoints after each retired
-// instruction. It runs on the machine's goroutine.
-type watcher struct{ t *Target }
-
-func (w watcher) Trap(*hart.Hart, *hart.TrapInfo) {}
-
-func (w watcher) Retire(h *hart.Hart, r *hart.Retired) {
-	t := w.t
-	if t.hit != nil || r.Mem == hart.MemNone || r.Mem == hart.MemSCFail {
-		return
-	}
-	read := r.Mem == hart.MemLoad || r.Mem == hart.MemLR || r.Mem == hart.MemAMO
-	write := r.Mem == hart.MemStore || r.Mem == hart.MemSCOK || r.Mem == hart.MemAMO
-	lo, hi := r.MemAddr, r.MemAddr+uint64(r.MemSize)
-	for _, wp := range t.watches {
-		if lo >= wp.addr+wp.size || hi <= wp.addr {
-			continue
-		}
-		var reason gdbstub.StopReason
-		switch {
-		case wp.kind == gdbstub.WatchWrite && write:
-			reason = gdbstub.StopWatch
-		case wp.kind == gdbstub.WatchRead && read:
-			reason = gdbstub.StopReadWatch
-		case wp.kind == gdbstub.WatchAccess:
-			reason = gdbstub.StopAccessWatch
-		default:
-			continue
-		}
-		// GDB matches the reported address against its watchpoints, so
-		// report one inside the watched range.
-		t.hit = &watchHit{reason: reason, hart: int(h.ID()), addr: max(lo, wp.addr)}
-		return
-	}
-}
+// setWatches installs the watch list. While it is not empty the machine
+// runs one instruction per quantum, so that each access can be checked
+// before it happens (watch.go).
+func (t *Target) setWatches(ws []watch) { t.watches = ws }

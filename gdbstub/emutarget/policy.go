@@ -18,41 +18,68 @@ func (p *policy) Name() string { return p.inner.Name() }
 // debugger?), parks while the debugger is in control, then chooses the next
 // quantum: the inner policy's choice restricted to the harts the debugger
 // let run, one instruction for a step, and one instruction at a time while
-// watchpoints are set, so a watched access stops its hart right after it.
+// watchpoints are set, so that each access is checked before it happens.
 func (p *policy) Pick(v *emu.View) emu.Decision {
 	t := (*Target)(p)
 	if t.mode != modeParked {
 		if st, ok := t.check(v); ok {
-			t.mode = modeParked
-			t.stops <- st
+			t.park(st)
 		}
 	}
-	for t.mode == modeParked {
-		t.markParked()
-		o := <-t.ctl
-		t.mode, t.stepArmed, t.last = o.mode, false, -1
-		if o.kill {
-			// Machine.Stop has asked every hart to stop: this quantum
-			// ends at once and Run returns.
-			t.mode = modeContinue
-			return emu.Decision{Hart: v.Runnable[0], Quantum: 1}
+	for {
+		for t.mode == modeParked {
+			t.markParked()
+			o := <-t.ctl
+			t.mode, t.stepArmed, t.last = o.mode, false, -1
+			if o.kill {
+				// Machine.Stop has asked every hart to stop: this
+				// quantum ends at once and Run returns.
+				t.mode = modeContinue
+				return emu.Decision{Hart: v.Runnable[0], Quantum: 1}
+			}
+			if o.mode == modeContinue {
+				copy(t.run, o.run)
+			}
+			t.stepHart = o.hart
 		}
-		if o.mode == modeContinue {
-			copy(t.run, o.run)
+		d := t.decide(v)
+		if st, ok := t.watchBefore(d.Hart); ok {
+			t.park(st)
+			continue
 		}
-		t.stepHart = o.hart
+		return d
 	}
-	return t.decide(v)
+}
+
+// park reports a stop to the debugger; Pick then waits for its next order.
+func (t *Target) park(st gdbstub.Stop) {
+	t.mode = modeParked
+	t.stops <- st
+}
+
+// watchBefore checks the instruction hart h is about to execute against the
+// watchpoints. After a report, the same instruction is let through once:
+// GDB steps over it (with watchpoints removed, but another client might not).
+func (t *Target) watchBefore(h int) (gdbstub.Stop, bool) {
+	if len(t.watches) == 0 {
+		return gdbstub.Stop{}, false
+	}
+	pc := t.harts[h].PC()
+	if t.watchSkip == (skip{h, pc, true}) {
+		t.watchSkip = skip{}
+		return gdbstub.Stop{}, false
+	}
+	st, ok := t.watchStop(h)
+	if ok {
+		t.watchSkip = skip{h, pc, true}
+	}
+	return st, ok
 }
 
 // check reports the stop the previous quantum caused, if any.
 func (t *Target) check(v *emu.View) (gdbstub.Stop, bool) {
 	if t.pauseReq.Swap(false) {
 		return gdbstub.Stop{Reason: gdbstub.StopInterrupt, Hart: max(t.last, 0)}, true
-	}
-	if h := t.hit; h != nil {
-		t.hit = nil
-		return gdbstub.Stop{Reason: h.reason, Hart: h.hart, Addr: h.addr}, true
 	}
 	switch t.mode {
 	case modeStep:

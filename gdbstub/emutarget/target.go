@@ -59,10 +59,17 @@ type Target struct {
 	last      int    // hart of the previous decision in this resume; -1 none
 	breaks    map[uint64]gdbstub.BreakKind
 	watches   []watch
-	hit       *watchHit
+	watchSkip skip // an access already reported, let through once
 	ended     bool
 	endStop   gdbstub.Stop
 	killed    bool
+}
+
+// skip names one hart at one pc.
+type skip struct {
+	hart  int
+	pc    uint64
+	valid bool
 }
 
 type mode uint8

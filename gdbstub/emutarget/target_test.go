@@ -176,20 +176,34 @@ func TestBreakStepWatchExit(t *testing.T) {
 	}
 	tg.RemoveBreakpoint(gdbstub.BreakSoftware, hit, 4)
 
-	// A write watchpoint on the counter stops right after an amoadd.
-	before := make([]byte, 8)
+	// A write watchpoint on the counter stops before an amoadd (the
+	// instruction just before hit) changes it; a step then makes the write.
+	before, after := make([]byte, 8), make([]byte, 8)
 	tg.ReadMem(0, count, before)
 	if err := tg.AddBreakpoint(gdbstub.WatchWrite, count, 8); err != nil {
 		t.Fatal(err)
 	}
 	st = tg.Continue(ctx, all)
-	if st.Reason != gdbstub.StopWatch || st.Addr != count {
-		t.Fatalf("watch: %+v", st)
+	if st.Reason != gdbstub.StopWatch || st.Addr != count || mc.reg(t, st.Hart, gdbstub.RegPC) != hit-4 {
+		t.Fatalf("watch: %+v at pc %#x, want a write stop at %#x", st, mc.reg(t, st.Hart, gdbstub.RegPC), hit-4)
 	}
-	after := make([]byte, 8)
+	tg.ReadMem(0, count, after)
+	if after[0] != before[0] {
+		t.Errorf("count changed from %d to %d before the watched write", before[0], after[0])
+	}
+	if st := tg.Step(ctx, st.Hart); st.Reason != gdbstub.StopStep {
+		t.Fatalf("step over the watched write: %+v", st)
+	}
 	tg.ReadMem(0, count, after)
 	if after[0] != before[0]+1 {
-		t.Errorf("count went from %d to %d at the watchpoint", before[0], after[0])
+		t.Errorf("count went from %d to %d over the watched write", before[0], after[0])
+	}
+	// A read watchpoint never fires on this program: nothing reads count
+	// except the amoadd, which an access watchpoint catches.
+	tg.RemoveBreakpoint(gdbstub.WatchWrite, count, 8)
+	tg.AddBreakpoint(gdbstub.WatchAccess, count+4, 1)
+	if st := tg.Continue(ctx, all); st.Reason != gdbstub.StopAccessWatch || st.Addr != count+4 {
+		t.Fatalf("access watch: %+v", st)
 	}
 	tg.Detach()
 

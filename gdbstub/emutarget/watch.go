@@ -1,0 +1,90 @@
+package emutarget
+
+import (
+	"github.com/rvstop/rvstop/gdbstub"
+	"github.com/rvstop/rvstop/isa"
+)
+
+// Watchpoints stop a hart before the access, with pc at the instruction
+// that makes it and memory not yet changed. That is what GDB expects on
+// RISC-V (its watchpoints are "non-steppable": on a report GDB removes them,
+// steps the instruction, then compares the old and new values), and what
+// the debug triggers of real RISC-V cores do.
+//
+// The emulator has no hook inside an instruction, so the check is a
+// prediction: while watchpoints are set every quantum is one instruction,
+// and before it the next instruction of that hart is decoded and its
+// effective address computed from the registers. The prediction misses an
+// access only when an interrupt is taken first and the handler's first
+// instruction makes it.
+
+// memAccess describes what one instruction does to memory.
+type memAccess struct {
+	read, write bool
+	size        uint64
+}
+
+// accessOf returns the memory access of op, if it makes one.
+func accessOf(op isa.Op) (memAccess, bool) {
+	switch op {
+	case isa.LB, isa.LBU:
+		return memAccess{read: true, size: 1}, true
+	case isa.LH, isa.LHU:
+		return memAccess{read: true, size: 2}, true
+	case isa.LW, isa.LWU, isa.LR_W:
+		return memAccess{read: true, size: 4}, true
+	case isa.LD, isa.LR_D:
+		return memAccess{read: true, size: 8}, true
+	case isa.SB:
+		return memAccess{write: true, size: 1}, true
+	case isa.SH:
+		return memAccess{write: true, size: 2}, true
+	case isa.SW, isa.SC_W:
+		return memAccess{write: true, size: 4}, true
+	case isa.SD, isa.SC_D:
+		return memAccess{write: true, size: 8}, true
+	}
+	switch {
+	case op >= isa.AMOSWAP_W && op <= isa.AMOMAXU_W:
+		return memAccess{read: true, write: true, size: 4}, true
+	case op >= isa.AMOSWAP_D && op <= isa.AMOMAXU_D:
+		return memAccess{read: true, write: true, size: 8}, true
+	}
+	return memAccess{}, false
+}
+
+// watchStop returns the watchpoint stop that hart h's next instruction
+// would cause, if any.
+func (t *Target) watchStop(h int) (gdbstub.Stop, bool) {
+	ht := t.harts[h]
+	in, _, ok := ht.Decode(ht.PC())
+	if !ok {
+		return gdbstub.Stop{}, false
+	}
+	acc, ok := accessOf(in.Op)
+	if !ok {
+		return gdbstub.Stop{}, false
+	}
+	lo := ht.X(int(in.Rs1)) + uint64(in.Imm)
+	hi := lo + acc.size
+	for _, w := range t.watches {
+		if lo >= w.addr+w.size || hi <= w.addr {
+			continue
+		}
+		var r gdbstub.StopReason
+		switch {
+		case w.kind == gdbstub.WatchWrite && acc.write:
+			r = gdbstub.StopWatch
+		case w.kind == gdbstub.WatchRead && acc.read:
+			r = gdbstub.StopReadWatch
+		case w.kind == gdbstub.WatchAccess:
+			r = gdbstub.StopAccessWatch
+		default:
+			continue
+		}
+		// GDB matches the address against its watchpoints: report one
+		// inside the watched range.
+		return gdbstub.Stop{Reason: r, Hart: h, Addr: max(lo, w.addr)}, true
+	}
+	return gdbstub.Stop{}, false
+}
