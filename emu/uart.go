@@ -170,6 +170,12 @@ func (u *UART) Store(off uint64, size int, val uint64) bool {
 		u.ier = v & 0x0f
 	case uartIIR: // FCR
 		if v&0x02 != 0 {
+			// Clearing the RX FIFO discards typed-ahead input, as on
+			// hardware; scripted input is put back instead, since a
+			// script cannot see that the guest was not ready yet.
+			if u.in != nil && !u.in.async {
+				u.in.unread(u.rx)
+			}
 			u.rx = u.rx[:0]
 		}
 		u.fcr = v & 0xc1
@@ -248,20 +254,35 @@ func (u *UART) updateIRQ() {
 	}
 }
 
-// refill moves input into the RX FIFO when the FIFO is empty.
+// refill moves input into an empty RX FIFO when the guest looks for it
+// (reads LSR or RBR).
+//
+// Scripted (synchronous) input arrives one byte at a time and only when the
+// guest asks, so a driver that clears the FIFO while initialising (U-Boot's
+// does) loses nothing, and a script is read exactly as far as the guest got.
 func (u *UART) refill() {
 	if len(u.rx) == 0 && u.in != nil && u.mcr&mcrLoop == 0 {
-		u.rx = u.in.take(u.rx, uartFIFODepth)
+		n := uartFIFODepth
+		if !u.in.async {
+			n = 1
+		}
+		u.rx = u.in.take(u.rx, n)
 	}
 }
 
 // Poll moves available input into the RX FIFO and updates the interrupt line.
-// The machine calls it between scheduling quanta.
+// The machine calls it between scheduling quanta. Scripted input is offered
+// here only to an interrupt-driven driver (IER.RDI set), which does not look
+// before the interrupt comes.
 func (u *UART) Poll() {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if u.in != nil && u.mcr&mcrLoop == 0 && len(u.rx) < uartFIFODepth {
-		u.rx = u.in.take(u.rx, uartFIFODepth)
+	if u.in != nil && u.mcr&mcrLoop == 0 {
+		if u.in.async {
+			u.rx = u.in.take(u.rx, uartFIFODepth)
+		} else if u.ier&ierRDI != 0 {
+			u.refill()
+		}
 	}
 	u.updateIRQ()
 }

@@ -17,6 +17,8 @@ type uartInput struct {
 	r     io.Reader
 	async bool
 
+	back []byte // synchronous mode: bytes put back by unread, read first
+
 	mu    sync.Mutex
 	buf   []byte
 	eof   bool
@@ -73,6 +75,12 @@ func (in *uartInput) take(fifo []byte, max int) []byte {
 		return fifo
 	}
 	if !in.async {
+		if len(in.back) > 0 {
+			n := min(room, len(in.back))
+			fifo = append(fifo, in.back[:n]...)
+			in.back = in.back[n:]
+			return fifo
+		}
 		if in.eof {
 			return fifo
 		}
@@ -89,6 +97,11 @@ func (in *uartInput) take(fifo []byte, max int) []byte {
 	fifo = append(fifo, in.buf[:n]...)
 	in.buf = in.buf[n:]
 	return fifo
+}
+
+// unread puts bytes back in front of synchronous input.
+func (in *uartInput) unread(b []byte) {
+	in.back = append(append([]byte(nil), b...), in.back...)
 }
 
 func (in *uartInput) closed() bool {
