@@ -16,15 +16,16 @@ import (
 func (h *Hart) interpret(budget uint64) (n uint64) {
 	x := &h.x
 	pc := h.pc
+	// retired counts this call's retired instructions; h.instret is brought
+	// up to date before anything that can read it (the other extensions'
+	// arms, which include the CSR instructions) and on the way out.
+	retired := uint64(0)
 	for n < budget && !h.event {
 		n++
 		var e *icEntry
 		// The decode-cache hit path of fetch, inline; see fetch.
 		if off := pc - h.ramBase; off < h.lim4 {
 			raw := *(*uint32)(unsafe.Add(h.ramPtr, off))
-			if raw&3 != 3 {
-				raw &= 0xffff
-			}
 			e = &h.icache[pc>>1&(icacheSize-1)]
 			if e.raw != raw {
 				e = h.fetch(pc)
@@ -237,6 +238,8 @@ func (h *Hart) interpret(budget uint64) (n uint64) {
 			continue
 
 		default:
+			h.instret += retired
+			retired = 0
 			var ok bool
 			if next, ok = h.execOther(e, pc, next); !ok {
 				pc = h.pc
@@ -244,10 +247,11 @@ func (h *Hart) interpret(budget uint64) (n uint64) {
 			}
 		}
 		x[0] = 0
-		h.instret++
+		retired++
 		pc = next
 	}
 	h.pc = pc // pc lives in a register in the loop
+	h.instret += retired
 	return n
 }
 

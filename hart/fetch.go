@@ -19,7 +19,19 @@ const (
 
 type icEntry struct {
 	inst isa.Inst
-	raw  uint32 // 16 significant bits for a compressed instruction
+	// raw is the tag: the 32 bits at pc, which for a compressed instruction
+	// include the next halfword. Masking that off would cost every fetch
+	// three operations; keeping it costs a miss when only the neighbour
+	// changes. bits() gives the instruction's own bits.
+	raw uint32
+}
+
+// bits returns the instruction's own bits: 16 of them if compressed.
+func (e *icEntry) bits() uint32 {
+	if e.raw&3 != 3 {
+		return e.raw & 0xffff
+	}
+	return e.raw
 }
 
 // noTrap is the "no exception" value of a cause; 0 cannot serve because it is
@@ -40,16 +52,7 @@ func (h *Hart) fetch(pc uint64) *icEntry {
 // peek is fetch without the trap: the entry, or the fault's cause.
 func (h *Hart) peek(pc uint64) (*icEntry, uint64) {
 	if off := pc - h.ramBase; off < h.lim4 {
-		raw := *(*uint32)(unsafe.Add(h.ramPtr, off))
-		if raw&3 != 3 {
-			raw &= 0xffff
-		}
-		e := &h.icache[pc>>1&(icacheSize-1)]
-		if e.raw != raw {
-			e.raw = raw
-			e.inst, _ = isa.Decode(raw)
-		}
-		return e, noTrap
+		return h.decodeCached(pc, *(*uint32)(unsafe.Add(h.ramPtr, off))), noTrap
 	}
 	if off := pc - h.ramBase; h.par && off < h.ramSize && h.ramSize-off >= 4 {
 		return h.decodeCached(pc, h.fetchAtomic(off)), noTrap
@@ -59,9 +62,6 @@ func (h *Hart) peek(pc uint64) (*icEntry, uint64) {
 
 // decodeCached returns the cache entry for raw at pc, decoding on a miss.
 func (h *Hart) decodeCached(pc uint64, raw uint32) *icEntry {
-	if raw&3 != 3 {
-		raw &= 0xffff
-	}
 	e := &h.icache[pc>>1&(icacheSize-1)]
 	if e.raw != raw {
 		e.raw = raw

@@ -173,5 +173,5 @@ func (h *Hart) Decode(pc uint64) (in isa.Inst, raw uint32, ok bool) {
 	if c != noTrap {
 		return isa.Inst{}, 0, false
 	}
-	return e.inst, e.raw, true
+	return e.inst, e.bits(), true
 }

@@ -96,7 +96,7 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 		}
 		in := &e.inst
 		rs1, rs2 := h.x[in.Rs1&31], h.x[in.Rs2&31]
-		r = Retired{PC: pc, Raw: e.raw, Inst: *in, Priv: h.priv, Rd: in.Rd,
+		r = Retired{PC: pc, Raw: e.bits(), Inst: *in, Priv: h.priv, Rd: in.Rd,
 			RdOld: h.x[in.Rd&31]}
 		isCSR := in.Op >= isa.CSRRW && in.Op <= isa.CSRRCI
 		if isCSR {

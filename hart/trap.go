@@ -27,7 +27,7 @@ func (h *Hart) exception(cause, tval, epc uint64) { h.trap(cause, tval, epc) }
 
 // illegal raises an illegal-instruction exception; tval holds the instruction
 // bits (16 of them for a compressed instruction), as QEMU and Spike report.
-func (h *Hart) illegal(e *icEntry, pc uint64) { h.trap(CauseIllegal, uint64(e.raw), pc) }
+func (h *Hart) illegal(e *icEntry, pc uint64) { h.trap(CauseIllegal, uint64(e.bits()), pc) }
 
 // trap enters the trap handler: S-mode if the cause is delegated and the hart
 // is not in M-mode (privileged spec 3.1.8), M-mode otherwise.
