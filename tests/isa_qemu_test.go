@@ -111,6 +111,9 @@ func TestISAOnQEMU(t *testing.T) {
 // value of its last case (of those every build runs) flipped (--defsym FLIP=n, see check.inc), the
 // run must stop with exactly that case number, in the exit status and the message.
 func TestISAProgramsDetectFailure(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: one QEMU run per program is enough; TestISAOnRvstopDetectsFailure still flips")
+	}
 	for _, p := range isaPrograms(t) {
 		ns := p.unconditionalCases()
 		for _, n := range []int{ns[len(ns)-1]} {
