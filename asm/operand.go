@@ -110,11 +110,11 @@ func (u *unit) immediate(o opnd) (imm, bool) {
 // memory parses offset(reg), (reg) or %lo(sym)(reg).
 func (u *unit) memory(o opnd) (imm, uint8, bool) {
 	s := o.s
-	if !strings.HasSuffix(s, ")") {
+	k := strings.LastIndexByte(s, '(')
+	if !strings.HasSuffix(s, ")") || k < 0 {
 		u.opErr(o, "want offset(register), got %q", s)
 		return imm{}, 0, false
 	}
-	k := strings.LastIndexByte(s, '(')
 	reg := opnd{strings.TrimSpace(s[k+1 : len(s)-1]), o.off + k + 1}
 	if !isXReg(reg.s) {
 		u.opErr(reg, "want offset(register): unknown base register %q", reg.s)
