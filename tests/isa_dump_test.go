@@ -4,50 +4,55 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 )
 
-// A registerDump is what dump.inc's DUMP_REGS and DUMP_CSR print: lines
-// "name=<16 hex digits>", x1..x31 first, then the CSRs the program chose.
-type registerDump struct {
-	names  []string
-	values map[string]string
-}
+// A registerDump is what dump.inc prints, in order: "name=<16 hex digits>" lines
+// from DUMP_CSR (a CSR may appear several times) and DUMP_REGS (x1..x31).
+type registerDump []dumpLine
 
-// parseRegisterDump extracts the dump from a program's UART output and checks that
-// all 31 registers are there, in order.
-func parseRegisterDump(out []byte) (*registerDump, error) {
-	d := &registerDump{values: map[string]string{}}
+type dumpLine struct{ name, value string }
+
+var dumpLineRE = regexp.MustCompile(`^([a-z][a-z0-9]*)=([0-9a-f]{16})$`)
+
+// parseRegisterDump extracts the dump from a program's UART output and checks
+// that it holds all 31 registers, x1 to x31 in a row.
+func parseRegisterDump(out []byte) (registerDump, error) {
+	var d registerDump
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
-		name, val, ok := strings.Cut(strings.TrimSpace(sc.Text()), "=")
-		if !ok || len(val) != 16 || strings.ContainsAny(name, " \t") {
+		if m := dumpLineRE.FindStringSubmatch(strings.TrimSpace(sc.Text())); m != nil {
+			d = append(d, dumpLine{m[1], m[2]})
+		}
+	}
+	for i, l := range d {
+		if l.name != "x1" {
 			continue
 		}
-		d.names = append(d.names, name)
-		d.values[name] = val
-	}
-	for i := 1; i <= 31; i++ {
-		if len(d.names) < i || d.names[i-1] != fmt.Sprintf("x%d", i) {
-			return nil, fmt.Errorf("register dump: line %d is not x%d (got %q)", i, i, d.names)
+		for r := 1; r <= 31; r++ {
+			if i+r-1 >= len(d) || d[i+r-1].name != fmt.Sprintf("x%d", r) {
+				return nil, fmt.Errorf("register dump: x1 is not followed by x2..x31 in order")
+			}
 		}
+		return d, nil
 	}
-	return d, nil
+	return nil, fmt.Errorf("register dump: no x1 line")
 }
 
 // diff lists the lines where two dumps differ, "" when they are the same.
-func (d *registerDump) diff(other *registerDump) string {
+func (d registerDump) diff(other registerDump) string {
 	var b strings.Builder
-	seen := map[string]bool{}
-	for _, names := range [][]string{d.names, other.names} {
-		for _, n := range names {
-			if seen[n] {
-				continue
-			}
-			seen[n] = true
-			if a, o := d.values[n], other.values[n]; a != o {
-				fmt.Fprintf(&b, "%s: %q vs %q\n", n, a, o)
-			}
+	for i := 0; i < len(d) || i < len(other); i++ {
+		var a, o dumpLine
+		if i < len(d) {
+			a = d[i]
+		}
+		if i < len(other) {
+			o = other[i]
+		}
+		if a != o {
+			fmt.Fprintf(&b, "line %d: %s=%s vs %s=%s\n", i+1, a.name, a.value, o.name, o.value)
 		}
 	}
 	return b.String()
