@@ -1,6 +1,10 @@
 package asm
 
-import "github.com/rvstop/rvstop/isa"
+import (
+	"strings"
+
+	"github.com/rvstop/rvstop/isa"
+)
 
 // Pseudo-instructions and the short or alternative forms GNU as accepts for
 // real ones. Each expands into base instructions that go through emitInst (so
@@ -236,6 +240,10 @@ func (u *unit) jr(mn string, ops []opnd) { u.jumpReg(mn, ops, 0) }
 // jalr rs | jalr offset(rs) | jalr rs, offset (rd = ra), or
 // jalr rd, rs | jalr rd, offset(rs) | jalr rd, rs, offset.
 func (u *unit) jalr(mn string, ops []opnd) {
+	if len(ops) == 0 || len(ops) > 3 {
+		u.errorf("jalr takes [rd,] rs[, offset] or [rd,] offset(rs), got %d operands", len(ops))
+		return
+	}
 	if len(ops) == 1 || len(ops) == 2 && !isXReg(ops[1].s) && !isMemory(ops[1].s) {
 		u.jumpReg(mn, ops, 1)
 		return
@@ -266,7 +274,7 @@ func (u *unit) jumpReg(mn string, ops []opnd, rd uint8) {
 		ok = ok && ok2
 		mn = "jalr*"
 	default:
-		u.errorf("jalr takes [rd,] rs[, offset] or [rd,] offset(rs), got %d operands", len(ops)+int(rd&0))
+		u.errorf("%s takes rs[, offset] or offset(rs), got %d operands", strings.TrimSuffix(mn, "*"), len(ops))
 		return
 	}
 	if !ok {
