@@ -108,7 +108,11 @@ job_timer:
 	addi sp, sp, -16
 	sd ra, 0(sp)
 	sd s0, 8(sp)
+	addi sp, sp, -16
 	hrec s0, tp
+	ld t0, HREC_STI(s0)             # before the timer can fire
+	addi t0, t0, 1
+	sd t0, 0(sp)
 	li t0, SIP_STIP
 	csrs sie, t0
 	csrsi sstatus, SSTATUS_SIE
@@ -117,8 +121,8 @@ job_timer:
 	add a0, a0, t0
 	sbi SBI_EXT_TIME, SBI_TIME_SET_TIMER
 	addi a0, s0, HREC_STI
-	ld a1, HREC_STI(s0)
-	addi a1, a1, 1
+	ld a1, 0(sp)
+	addi sp, sp, 16
 	call wait_eq
 	csrci sstatus, SSTATUS_SIE
 	csrw sie, zero

@@ -160,22 +160,16 @@ hart_get_status:
 # retentive suspend returns SUCCESS after wfi; the default non-retentive one
 # resumes S-mode at resume_addr with a0 = hartid, a1 = opaque, satp = 0,
 # sstatus.SIE = 0. The type is 32 bits wide; upper bits are ignored (OpenSBI).
+# The other types (SUSPEND_RET_PLATFORM and up) are reserved or unimplemented.
 hart_suspend:
 	slli a0, a0, 32
 	srli a0, a0, 32
 	beqz a0, 3f                     # RET_DEFAULT
 	li t0, SBI_HSM_SUSPEND_NON_RET_DEFAULT
 	beq a0, t0, 2f
-	li t0, SBI_HSM_SUSPEND_RET_PLATFORM
-	bltu a0, t0, 8f                 # reserved retentive types
-	li t0, SBI_HSM_SUSPEND_NON_RET_DEFAULT
-	bltu a0, t0, 7f                 # platform retentive types: none here
-	li t0, SBI_HSM_SUSPEND_NON_RET_PLATFORM
-	bltu a0, t0, 8f                 # reserved non-retentive types
-7:	li a0, SBI_ERR_NOT_SUPPORTED
-	li a1, 0
-	ret
-8:	li a0, SBI_ERR_INVALID_PARAM
+	# Reserved types, and platform-specific ones (none is implemented), are
+	# INVALID_PARAM as SBI v2.0 says (OpenSBI 1.1: NOT_SUPPORTED for the latter).
+	li a0, SBI_ERR_INVALID_PARAM
 	li a1, 0
 	ret
 
