@@ -1,10 +1,6 @@
 package hart
 
-import (
-	"sync/atomic"
-
-	"github.com/rvstop/rvstop/isa"
-)
+import "github.com/rvstop/rvstop/isa"
 
 // csrs is the storage of every CSR. Views (sstatus, sie, sip) are not stored:
 // they are masks over the machine-level registers, as in the spec.
@@ -12,8 +8,7 @@ type csrs struct {
 	mstatus                uint64
 	medeleg, mideleg       uint64
 	mie                    uint64
-	mipSW                  uint64        // software-writable mip bits: SSIP, STIP, SEIP
-	lines                  atomic.Uint64 // device lines: MSIP, MTIP, MEIP, SEIP
+	mipSW                  uint64 // software-writable mip bits: SSIP, STIP, SEIP
 	mtvec, stvec           uint64
 	mepc, sepc             uint64
 	mcause, scause         uint64
@@ -78,9 +73,7 @@ const (
 )
 
 func (c *csrs) reset() {
-	lines := c.lines.Load() // device lines belong to the devices
-	*c = csrs{}
-	c.lines.Store(lines)
+	*c = csrs{} // device lines (Hart.lines) belong to the devices: kept
 	c.mstatus = mstatusUXL | mstatusSXL
 	// stimecmp resets to 0 as on QEMU 7.2; it only drives STIP once
 	// menvcfg.STCE is set, and software writes it before that.

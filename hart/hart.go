@@ -1,6 +1,10 @@
 package hart
 
-import "github.com/rvstop/rvstop/isa"
+import (
+	"sync/atomic"
+
+	"github.com/rvstop/rvstop/isa"
+)
 
 // Bus is everything outside RAM: boot ROM, CLINT, PLIC, UART, finisher. Sizes
 // are 1, 2, 4 or 8 and addresses naturally aligned. false means no device
@@ -61,6 +65,9 @@ type Hart struct {
 
 	mem  // RAM fast path and bus
 	csrs // every CSR's storage
+	// lines are the interrupt lines devices drive (MSIP, MTIP, MEIP, SEIP),
+	// set from any goroutine; mip reads them with the software bits.
+	lines atomic.Uint64
 
 	// event asks Run to leave the straight-line path before the next
 	// instruction: interrupts may have become takeable, or stop is set.
