@@ -43,16 +43,22 @@ func (m *Machine) LoadELF(data []byte) (img *Image, err error) {
 			img, err = nil, fmt.Errorf("malformed ELF file (%v)", r)
 		}
 	}()
+	// Identify the file before parsing it, to say what it is rather than
+	// how a parser for another layout tripped over it.
+	switch {
+	case len(data) < elf.EI_NIDENT || string(data[:4]) != elf.ELFMAG:
+		return nil, errors.New("not an ELF file (no \\x7fELF magic)")
+	case elf.Class(data[elf.EI_CLASS]) != elf.ELFCLASS64:
+		return nil, fmt.Errorf("%v file: rvstop runs 64-bit RISC-V programs (ELFCLASS64)", elf.Class(data[elf.EI_CLASS]))
+	case elf.Data(data[elf.EI_DATA]) != elf.ELFDATA2LSB:
+		return nil, fmt.Errorf("%v file: RISC-V programs are little-endian (ELFDATA2LSB)", elf.Data(data[elf.EI_DATA]))
+	}
 	f, err := elf.NewFile(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("not a valid ELF file: %w", err)
+		return nil, fmt.Errorf("malformed ELF file: %w", err)
 	}
 	defer f.Close()
 	switch {
-	case f.Class != elf.ELFCLASS64:
-		return nil, fmt.Errorf("ELF class %v: rvstop runs 64-bit RISC-V (ELFCLASS64) programs", f.Class)
-	case f.Data != elf.ELFDATA2LSB:
-		return nil, fmt.Errorf("ELF data %v: RISC-V is little-endian", f.Data)
 	case f.Machine != elf.EM_RISCV:
 		return nil, fmt.Errorf("ELF machine %v: not a RISC-V program", f.Machine)
 	case f.Type != elf.ET_EXEC && f.Type != elf.ET_DYN:
