@@ -177,3 +177,39 @@ func TestGNUCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenCoverage: every mnemonic the assembler accepts appears in the
+// golden corpus at least once (isa.Specs, isa.CSpecs and the pseudo-instructions).
+func TestGoldenCoverage(t *testing.T) {
+	seen := map[string]bool{}
+	for _, file := range goldenFiles(t) {
+		src, _ := os.ReadFile(file)
+		for _, l := range strings.Split(string(src), "\n") {
+			code := strings.TrimSpace(strings.SplitN(l, "#", 2)[0])
+			if i := strings.LastIndex(code, ":"); i >= 0 && !strings.Contains(code[:i], " ") {
+				code = strings.TrimSpace(code[i+1:])
+			}
+			for _, st := range strings.Split(code, ";") {
+				if f := strings.Fields(st); len(f) > 0 {
+					seen[strings.ToLower(f[0])] = true
+				}
+			}
+		}
+	}
+	var all []string
+	for name := range specByName {
+		all = append(all, name)
+	}
+	for name := range cSpecByName {
+		all = append(all, name)
+	}
+	for name := range pseudos {
+		all = append(all, name)
+	}
+	all = append(all, "c.unimp")
+	for _, name := range all {
+		if !seen[name] {
+			t.Errorf("mnemonic %s is not in testdata/golden", name)
+		}
+	}
+}

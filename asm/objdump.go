@@ -95,7 +95,11 @@ func Disassemble(w io.Writer, name string, img []byte, opt DumpOptions) error {
 				n = 4
 			}
 			if err != nil || inst.Len == 0 {
-				fmt.Fprintf(w, "%*x:\t%s\t.insn\t%d, %s\n", width, pc, rawHex(data[off:], n), n, hexLE(data[off:], n))
+				text := fmt.Sprintf(".insn\t%d, %s", n, hexLE(data[off:], n))
+				if p, ok := privText(data[off:]); ok && n == 4 {
+					text = p
+				}
+				fmt.Fprintf(w, "%*x:\t%s\t%s\n", width, pc, rawHex(data[off:], n), text)
 				off += n
 				continue
 			}
@@ -347,4 +351,20 @@ func regNumber(s string, prefix byte) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, n < 32
+}
+
+// privText names the privileged instructions x/arch does not decode (mret,
+// sret, wfi, sfence.vma), from isa.
+func privText(b []byte) (string, bool) {
+	if len(b) < 4 {
+		return "", false
+	}
+	in, ok := isa.Decode(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+	if !ok || isa.Specs[in.Op].Ext != isa.ExtPriv {
+		return "", false
+	}
+	if in.Op == isa.SFENCE_VMA {
+		return fmt.Sprintf("sfence.vma\t%s,%s", isa.XNames[in.Rs1], isa.XNames[in.Rs2]), true
+	}
+	return isa.Specs[in.Op].Name, true
 }
