@@ -21,6 +21,7 @@
 	csrr	a0, mvendorid
 	csrr	a0, marchid
 	csrr	a0, mimpid
+	csrr	a0, mconfigptr
 	csrr	a0, mhartid
 	CHECK	5, a0, 0
 	csrrsi	a0, mhartid, 0          # uimm = 0 does not write: legal
@@ -45,6 +46,9 @@
 	csrrc	a0, mimpid, a1
 	EXPECT_ILLEGAL 10
 .endif
+	TRAP_ARM
+	csrw	mconfigptr, zero
+	EXPECT_ILLEGAL 44
 	# A CSR number that does not exist is illegal too (0x7ff: custom M range, unused).
 	TRAP_ARM
 	csrr	a0, 0x7ff
@@ -212,6 +216,23 @@
 	csrwi	mcounteren, 0
 	csrr	a0, mcounteren
 	CHECK	43, a0, 0
+
+	# CSRs that must exist in M even where they do nothing (hardwired counters and
+	# events are WARL): accessing them does not trap.
+	ld	s1, A_MCOUNT(tp)
+	csrr	a0, mhpmcounter3
+	csrw	mhpmcounter3, zero
+	csrr	a0, mhpmevent3
+	csrw	mhpmevent3, zero
+	csrr	a0, mcountinhibit
+	csrr	a0, senvcfg
+	ld	a0, A_MCOUNT(tp)
+	sub	a0, a0, s1
+	CHECK	45, a0, 0
+	# PMP: the harness's NAPOT entry reads back in pmpcfg0's low byte.
+	csrr	a0, pmpcfg0
+	andi	a0, a0, 0xff
+	CHECK	46, a0, 0x1f
 	PASS
 
 	# A vectored mtvec base needs 4-byte alignment at least; 64 is safe for both.
