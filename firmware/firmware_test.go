@@ -309,3 +309,33 @@ func TestFirmwareFaultDumps(t *testing.T) {
 		t.Logf("output:\n%s", run.Output)
 	}
 }
+
+// TestUBootOnOurFirmware: Debian's U-Boot (S-mode, built for OpenSBI) boots on
+// rvstop's firmware on QEMU with 4 harts, takes commands at its prompt, and
+// `poweroff` (SRST) ends the machine with exit status 0.
+func TestUBootOnOurFirmware(t *testing.T) {
+	uboot := oracle.Require(t, oracle.UBootSMode)
+	fw := fwtest.FirmwareELF(t)
+	run := fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: uboot, SMP: 4, Script: []fwtest.Step{
+		{Wait: "=> ", Send: "version\n"},
+		{Wait: "=> ", Send: "fdt addr $fdtcontroladdr; fdt print /cpus/cpu@3 reg\n"},
+		{Wait: "=> ", Send: "poweroff\n"},
+	}})
+	if run.ExitCode != 0 {
+		t.Errorf("exit status %d, want 0 after poweroff", run.ExitCode)
+	}
+	for _, want := range []string{
+		"Platform HART Count       : 4\n",
+		"U-Boot 2023.01",
+		"Model: riscv-virtio,qemu",
+		"reg = <0x00000003>",
+		"poweroff ...",
+	} {
+		if !strings.Contains(run.Output, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("output:\n%s", run.Output)
+	}
+}

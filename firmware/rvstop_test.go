@@ -151,3 +151,26 @@ func BenchmarkBootOnRvstop(b *testing.B) {
 		})
 	}
 }
+
+// TestUBootOnOurFirmwareOnRvstop: the same U-Boot session as on QEMU, on
+// rvstop's board.
+func TestUBootOnOurFirmwareOnRvstop(t *testing.T) {
+	uboot := oracle.Require(t, oracle.UBootSMode)
+	fw := fwtest.FirmwareELF(t)
+	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: uboot, SMP: 4, Seed: 1, Script: []fwtest.Step{
+		{Wait: "=> ", Send: "version\n"},
+		{Wait: "=> ", Send: "fdt addr $fdtcontroladdr; fdt print /cpus/cpu@3 reg\n"},
+		{Wait: "=> ", Send: "poweroff\n"},
+	}})
+	if run.ExitCode != 0 {
+		t.Errorf("exit status %d, want 0 after poweroff", run.ExitCode)
+	}
+	for _, want := range []string{"U-Boot 2023.01", "reg = <0x00000003>", "poweroff ..."} {
+		if !strings.Contains(run.Output, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("output:\n%s", run.Output)
+	}
+}
