@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"bytes"
 	"context"
 	"net"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,6 +19,127 @@ import (
 	"github.com/rvstop/rvstop/gdbstub/emutarget"
 	"github.com/rvstop/rvstop/internal/oracle"
 )
+
+// gdbMachine is a held machine behind an in-process stub on a free port.
+type gdbMachine struct {
+	dir, elf, addr string
+	serveDone      chan error
+	runDone        chan emu.Result
+	running        chan struct{} // closed when the machine first runs
+}
+
+// firstSwitch closes a channel at the scheduler's first decision, which a
+// held machine makes only once GDB lets it run.
+type firstSwitch struct {
+	emu.NopObserver
+	once sync.Once
+	ch   chan struct{}
+}
+
+func (f *firstSwitch) Switch(uint64, int, int, uint64) { f.once.Do(func() { close(f.ch) }) }
+
+// startGDBMachine assembles src with our assembler (line information
+// included) and starts a held machine of n harts, seed 1, under the stub.
+func startGDBMachine(t *testing.T, src string, n int) *gdbMachine {
+	t.Helper()
+	g := &gdbMachine{dir: t.TempDir(), serveDone: make(chan error, 1), runDone: make(chan emu.Result, 1),
+		running: make(chan struct{})}
+	path := filepath.Join(g.dir, "stop.s")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	elf, err := asm.Assemble([]string{path}, asm.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.elf = filepath.Join(g.dir, "stop.elf")
+	if err := os.WriteFile(g.elf, elf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := emu.Config{Harts: n, Seed: 1, MaxInsns: 100_000_000, Observer: &firstSwitch{ch: g.running}}
+	tg, err := emutarget.Prepare(&cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := emu.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.LoadELF(elf); err != nil {
+		t.Fatal(err)
+	}
+	tg.Bind(m)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	g.addr = l.Addr().String()
+	go func() { _, err := gdbstub.Serve(l, tg); g.serveDone <- err }()
+	go func() { res, _ := m.Run(); g.runDone <- res }()
+	return g
+}
+
+// run runs gdb-multiarch in batch mode on the program with script.
+func (g *gdbMachine) run(t *testing.T, script string) string {
+	t.Helper()
+	return g.runInterrupted(t, script, false)
+}
+
+// runInterrupted runs gdb as run does; with interrupt, it sends gdb SIGINT
+// (a Ctrl-C at its terminal) once the machine runs, which gdb passes on to
+// the stub as the interrupt byte.
+func (g *gdbMachine) runInterrupted(t *testing.T, script string, interrupt bool) string {
+	t.Helper()
+	gdb := oracle.Require(t, oracle.GDB)
+	path := filepath.Join(g.dir, "cmds.gdb")
+	if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, gdb, "-nx", "-batch", "-x", path, g.elf)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if interrupt {
+		select {
+		case <-g.running:
+			time.Sleep(100 * time.Millisecond) // let it spin
+			cmd.Process.Signal(os.Interrupt)
+		case <-ctx.Done():
+		}
+	}
+	err := cmd.Wait()
+	out := buf.Bytes()
+	if err != nil {
+		t.Fatalf("gdb: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// wait checks how the run ended once gdb is gone.
+func (g *gdbMachine) wait(t *testing.T, reason emu.ExitReason, status int) {
+	t.Helper()
+	select {
+	case res := <-g.runDone:
+		if res.Reason != reason || res.Status != status {
+			t.Errorf("run ended by %v, status %d; want %v, %d\n%s", res.Reason, res.Status, reason, status, res.Report)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the machine did not finish after gdb left")
+	}
+	select {
+	case err := <-g.serveDone:
+		if err != nil && reason != emu.ExitStopped {
+			t.Errorf("Serve: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return")
+	}
+}
 
 // gdbProgram stands in for the kernel's stop_machine until the test moves to
 // it: every hart enters multi_cpu_stop, checks in on a shared counter and
@@ -66,52 +189,11 @@ stacks:
 // harts as threads, read registers and memory, single-step, switch threads,
 // detach; the machine then runs to its end.
 func TestGDB(t *testing.T) {
-	gdb := oracle.Require(t, oracle.GDB)
-	dir := t.TempDir()
-	src := filepath.Join(dir, "stop.s")
-	if err := os.WriteFile(src, []byte(gdbProgram), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	elf, err := asm.Assemble([]string{src}, asm.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	elfPath := filepath.Join(dir, "stop.elf")
-	if err := os.WriteFile(elfPath, elf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	cfg := emu.Config{Harts: 4, Seed: 1, MaxInsns: 10_000_000}
-	tg, err := emutarget.Prepare(&cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := emu.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := m.LoadELF(elf); err != nil {
-		t.Fatal(err)
-	}
-	tg.Bind(m)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	type served struct {
-		code int
-		err  error
-	}
-	serveDone := make(chan served, 1)
-	go func() { c, err := gdbstub.Serve(l, tg); serveDone <- served{c, err} }()
-	runDone := make(chan emu.Result, 1)
-	go func() { res, _ := m.Run(); runDone <- res }()
-
+	g := startGDBMachine(t, gdbProgram, 4)
 	script := `set pagination off
 set confirm off
 set width 0
-target remote ` + l.Addr().String() + `
+target remote ` + g.addr + `
 info threads
 break multi_cpu_stop
 continue
@@ -140,34 +222,17 @@ info threads
 delete
 detach
 `
-	scriptPath := filepath.Join(dir, "cmds.gdb")
-	os.WriteFile(scriptPath, []byte(script), 0o644)
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, gdb, "-nx", "-batch", "-x", scriptPath, elfPath).CombinedOutput()
-	if err != nil {
-		t.Fatalf("gdb: %v\n%s", err, out)
-	}
+	out := g.run(t, script)
 	// Compare with the temporary directory, tab runs and trailing blanks
 	// normalised; gdb's own line for the connection comes first.
-	got := strings.ReplaceAll(string(out), dir, "DIR")
+	got := strings.ReplaceAll(out, g.dir, "DIR")
 	got = regexp.MustCompile(`\t+`).ReplaceAllString(got, " ")
 	got = regexp.MustCompile(`(?m) +$`).ReplaceAllString(got, "")
 	if strings.TrimSpace(got) != strings.TrimSpace(gdbTranscript) {
 		t.Errorf("gdb transcript differs; got:\n%s\nwant:\n%s", got, gdbTranscript)
 	}
 
-	select {
-	case s := <-serveDone:
-		if s.err != nil || s.code != 0 {
-			t.Errorf("Serve = %d, %v; want the guest's exit 0", s.code, s.err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the machine did not finish after detach")
-	}
-	if res := <-runDone; res.Reason != emu.ExitFinisher || res.Status != 0 {
-		t.Errorf("run: %v status %d\n%s", res.Reason, res.Status, res.Report)
-	}
+	g.wait(t, emu.ExitFinisher, 0)
 }
 
 // gdbTranscript is what gdb-multiarch prints for the script in TestGDB with
@@ -222,3 +287,51 @@ wait () at DIR/stop.s:25
   4    Thread 4 "hart 3 (M)" multi_cpu_stop () at DIR/stop.s:23
 [Inferior 1 (Remote target) detached]
 `
+
+// spinProgram: hart 0 spins until the debugger sets release, then fails
+// with status 3 through the finisher; the other harts sleep.
+const spinProgram = `	.text
+	.globl _start
+_start:
+	bnez a0, park
+	la t0, release
+spin:
+	lw t1, 0(t0)
+	beqz t1, spin
+	li t0, 0x100000
+	li t1, (3 << 16) | 0x3333
+	sw t1, 0(t0)
+park:
+	wfi
+	j park
+	.data
+	.align 2
+	.globl release
+release:
+	.word 0
+`
+
+// TestGDBInterruptAndExit: Ctrl-C (GDB's interrupt) stops a spinning
+// machine; GDB changes memory, and the guest's exit reaches GDB.
+func TestGDBInterruptAndExit(t *testing.T) {
+	g := startGDBMachine(t, spinProgram, 2)
+	out := g.runInterrupted(t, `set pagination off
+set confirm off
+target remote `+g.addr+`
+continue
+info threads
+set var *(int *)&release = 1
+continue
+`, true)
+	for _, want := range []string{
+		`(?m)^Thread 1 "hart 0 \(M\)" received signal SIGINT, Interrupt\.$`,
+		`(?m)^\* 1    Thread 1 "hart 0 \(M\)" spin \(\) at .*/stop\.s:[78]$`,
+		`(?m)^  2    Thread 2 "hart 1 \(M\)" park \(\) at .*/stop\.s:1[34]$`,
+		`(?m)^\[Inferior 1 \(Remote target\) exited with code 03\]$`,
+	} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("gdb output lacks %s:\n%s", want, out)
+		}
+	}
+	g.wait(t, emu.ExitFinisher, 3)
+}
