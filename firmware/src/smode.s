@@ -16,6 +16,10 @@ sbi_enter_smode:
 	csrs mstatus, t0
 	csrw satp, zero
 	csrw sie, zero
+	# Remote fences skip harts that are not started, so a hart coming out of
+	# STOPPED must not run on instructions or translations from before.
+	fence.i
+	sfence.vma
 	li t0, MIP_SSIP | MIP_STIP
 	csrc mip, t0
 	# The M-mode stack starts empty at the next trap.
