@@ -144,9 +144,20 @@ func (p *isaProgram) describeCase(n int) string {
 	return b.String()
 }
 
-// TestISAProgramSources checks the programs' case numbering without running them.
+// TestISAProgramSources checks the programs' shape without running them: a
+// header naming the file, the harness, a PASS, and at most 8 harts.
 func TestISAProgramSources(t *testing.T) {
 	for _, p := range isaPrograms(t) {
+		src := strings.Join(p.lines, "\n")
+		if !strings.HasPrefix(src, "# "+p.name+".s: ") {
+			t.Errorf("%s: the first line must be a header comment \"# %s.s: what it covers\"", p.path, p.name)
+		}
+		if !strings.Contains(src, `.include "harness.inc"`) {
+			t.Errorf("%s: does not include harness.inc", p.path)
+		}
+		if !regexp.MustCompile(`(?m)^\s*PASS\b`).MatchString(src) {
+			t.Errorf("%s: never reaches PASS", p.path)
+		}
 		if p.harts < 1 || p.harts > 8 {
 			t.Errorf("%s: HARTS = %d, want 1..8 (MAX_HARTS in defs.inc)", p.path, p.harts)
 		}
