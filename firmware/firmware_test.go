@@ -155,8 +155,14 @@ func TestSBIPayloadAgreesWithOpenSBI(t *testing.T) {
 	}
 }
 
-// actionPayload builds testdata/actions.s with ACTION = action.
+// actionPayload builds testdata/actions.s with ACTION = action, linked at
+// the payload's usual address.
 func actionPayload(t testing.TB, action int64) string {
+	return actionPayloadAt(t, action, firmware.PayloadBase)
+}
+
+// actionPayloadAt builds testdata/actions.s with ACTION = action at base.
+func actionPayloadAt(t testing.TB, action int64, base uint64) string {
 	src, err := os.ReadFile("testdata/actions.s")
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +173,7 @@ func actionPayload(t testing.TB, action int64) string {
 	}
 	fsys := fstest.MapFS{"actions.s": {Data: src}, "sbi.inc": {Data: inc}}
 	return fwtest.BuildGNU(t, fwtest.Image{FS: fsys, Files: []string{"actions.s"}, IncludeDirs: []string{"."},
-		Base: firmware.PayloadBase, Defsym: map[string]int64{"ACTION": action}})
+		Base: base, Defsym: map[string]int64{"ACTION": action}})
 }
 
 // TestUnexpectedTrapDumpsRegisters: an illegal instruction in S-mode (not

@@ -174,3 +174,15 @@ func TestUBootOnOurFirmwareOnRvstop(t *testing.T) {
 		t.Logf("output:\n%s", run.Output)
 	}
 }
+
+// TestFWJumpAddr: --defsym FW_JUMP_ADDR moves the S-mode entry, as OpenSBI's
+// FW_JUMP_ADDR build option does.
+func TestFWJumpAddr(t *testing.T) {
+	const next = 0x80400000
+	fw := fwtest.BuildGNU(t, fwtest.Firmware(map[string]int64{"FW_JUMP_ADDR": next}))
+	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: actionPayloadAt(t, 5, next), SMP: 2, Seed: 1})
+	if run.ExitCode != 0 || !strings.Contains(run.Output, "payload running") ||
+		!strings.Contains(run.Output, "Domain0 Next Address      : 0x0000000080400000\n") {
+		t.Errorf("exit %d; output:\n%s", run.ExitCode, run.Output)
+	}
+}
