@@ -14,6 +14,7 @@ import (
 //	0x0200_0000  0x1_0000   CLINT: ACLINT MSWI + MTIMER (package clint)
 //	0x0C00_0000  0x60_0000  PLIC (plic.go)
 //	0x1000_0000  0x100      NS16550A UART, PLIC source 10 (uart.go)
+//	0x1001_0000  0x1000     trace marker, rvstop's own (marker.go)
 //	0x8000_0000  -m         RAM
 const (
 	ClintBase = 0x0200_0000
@@ -28,6 +29,9 @@ const (
 
 	// KernelBase is where -kernel payloads go under firmware (fw_jump).
 	KernelBase = 0x8020_0000
+
+	// MarkerCompatible is the compatible string of the trace marker device.
+	MarkerCompatible = "rvstop,trace-marker"
 
 	// ISA is the riscv,isa string of every hart.
 	ISA = "rv64imac_zicsr_zifencei_zihintpause_sstc"
@@ -152,6 +156,10 @@ func BuildFDT(c FDTConfig) []byte {
 	cl.cells("interrupts-extended", clintIrqs...)
 	cl.reg64("reg", ClintBase, clint.Size)
 	cl.strs("compatible", "sifive,clint0", "riscv,clint0")
+
+	mk := soc.child(fmt.Sprintf("trace-marker@%x", markerBase))
+	mk.reg64("reg", markerBase, markerSize)
+	mk.strs("compatible", MarkerCompatible)
 
 	return root.blob(0)
 }

@@ -1,6 +1,8 @@
 package emu
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -132,5 +134,49 @@ bad:	FAIL 9
 	res, _ := runELF(t, Config{Harts: 2, Stdin: strings.NewReader("echo."), MaxInsns: 1e6}, elf)
 	if res.Reason != ExitFinisher || res.Status != 0 || string(res.Console) != "ECHO" {
 		t.Fatalf("%v status %d console %q\n%s", res.Reason, res.Status, res.Console, res.Report)
+	}
+}
+
+type markerObserver struct {
+	NopObserver
+	got []string
+}
+
+func (o *markerObserver) Marker(step uint64, hart int, name string, arg uint64) {
+	o.got = append(o.got, fmt.Sprintf("h%d %s %#x", hart, name, arg))
+}
+
+func TestTraceMarker(t *testing.T) {
+	elf := buildELF(t, `
+	.equ MARKER, 0x10010000
+	.globl _start
+_start:
+	li t0, MARKER
+	slli t1, a0, 4
+	addi t1, t1, 0x42
+	sd t1, 0(t0) # ARG = 0x42 + 16*hartid
+	la t1, name
+	sd t1, 8(t0) # NAME: emit
+	li t1, 0x12345
+	sd t1, 8(t0) # a name outside RAM shows as "?"
+	bnez a0, park
+	li t0, 100000 # let hart 1 get there too
+1:	addi t0, t0, -1
+	bnez t0, 1b
+	PASS
+park:	wfi
+	j park
+	.section .rodata
+name:	.asciz "multi_cpu_stop:RUN"
+`)
+	o := &markerObserver{}
+	res, _ := runELF(t, Config{Harts: 2, Observer: o, KeepReservations: true}, elf)
+	if res.Reason != ExitFinisher || res.Status != 0 {
+		t.Fatalf("%v status %d\n%s", res.Reason, res.Status, res.Report)
+	}
+	sort.Strings(o.got)
+	want := []string{"h0 ? 0x42", "h0 multi_cpu_stop:RUN 0x42", "h1 ? 0x52", "h1 multi_cpu_stop:RUN 0x52"}
+	if fmt.Sprint(o.got) != fmt.Sprint(want) {
+		t.Errorf("markers %q, want %q", o.got, want)
 	}
 }

@@ -24,6 +24,8 @@ func (b *busView) Load(addr uint64, size int) (uint64, bool) {
 		return m.finisher.Load(addr-finisherBase, size)
 	case addr >= bootROMBase && addr < bootROMBase+bootROMSize:
 		return m.rom.Load(addr-bootROMBase, size)
+	case addr >= markerBase && addr < markerBase+markerSize:
+		return m.marker.Load(addr-markerBase, size)
 	}
 	return 0, false
 }
@@ -41,6 +43,8 @@ func (b *busView) Store(addr uint64, size int, v uint64) bool {
 		return m.finisher.Store(addr-finisherBase, size, v)
 	case addr >= bootROMBase && addr < bootROMBase+bootROMSize:
 		return m.rom.Store(addr-bootROMBase, size, v)
+	case addr >= markerBase && addr < markerBase+markerSize:
+		return m.marker.Store(b.id, addr-markerBase, size, v)
 	}
 	return false
 }

@@ -70,6 +70,7 @@ type Machine struct {
 	uart     *UART
 	finisher *finisher
 	rom      *bootROM
+	marker   *marker
 	buses    []*busView
 
 	fdt         []byte
@@ -141,6 +142,7 @@ func New(cfg Config) (*Machine, error) {
 	m.uart = NewUART(out, cfg.Stdin, func(level bool) { m.plic.SetLine(uartIRQ, level) })
 	m.uart.OnLine = func(line string) { m.obs.UARTLine(m.Step(), line) }
 	m.finisher = &finisher{exit: m.guestExit}
+	m.marker = &marker{m: m, arg: make([]uint64, m.n)}
 
 	for i := range m.n {
 		b := &busView{m: m, id: i}

@@ -18,6 +18,8 @@ type Observer interface {
 	// Sleep and Wake: hart went to sleep in WFI, and became runnable again.
 	Sleep(step uint64, hart int)
 	Wake(step uint64, hart int)
+	// Marker: the guest named an event through the trace marker device.
+	Marker(step uint64, hart int, name string, arg uint64)
 	// UARTLine: a line of console output, without its newline.
 	UARTLine(step uint64, line string)
 	// Exit: the run ended.
@@ -33,5 +35,6 @@ func (NopObserver) Timecmp(uint64, int, uint64)     {}
 func (NopObserver) TimerFire(uint64, int, uint64)   {}
 func (NopObserver) Sleep(uint64, int)               {}
 func (NopObserver) Wake(uint64, int)                {}
+func (NopObserver) Marker(uint64, int, string, uint64) {}
 func (NopObserver) UARTLine(uint64, string)         {}
 func (NopObserver) Exit(uint64, ExitReason, int)    {}
