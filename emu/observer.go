@@ -29,12 +29,12 @@ type Observer interface {
 // NopObserver ignores every event.
 type NopObserver struct{}
 
-func (NopObserver) Switch(uint64, int, int, uint64) {}
-func (NopObserver) IPI(uint64, int, int, bool)      {}
-func (NopObserver) Timecmp(uint64, int, uint64)     {}
-func (NopObserver) TimerFire(uint64, int, uint64)   {}
-func (NopObserver) Sleep(uint64, int)               {}
-func (NopObserver) Wake(uint64, int)                {}
+func (NopObserver) Switch(uint64, int, int, uint64)    {}
+func (NopObserver) IPI(uint64, int, int, bool)         {}
+func (NopObserver) Timecmp(uint64, int, uint64)        {}
+func (NopObserver) TimerFire(uint64, int, uint64)      {}
+func (NopObserver) Sleep(uint64, int)                  {}
+func (NopObserver) Wake(uint64, int)                   {}
 func (NopObserver) Marker(uint64, int, string, uint64) {}
-func (NopObserver) UARTLine(uint64, string)         {}
-func (NopObserver) Exit(uint64, ExitReason, int)    {}
+func (NopObserver) UARTLine(uint64, string)            {}
+func (NopObserver) Exit(uint64, ExitReason, int)       {}
