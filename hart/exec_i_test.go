@@ -120,6 +120,8 @@ func TestM(t *testing.T) {
 		{"mulh negative", "li a1, " + minInt + "\n li a2, 2\n mulh a0, a1, a2", "a0", ^uint64(0)},
 		{"mulhu", "li a1, -1\n li a2, -1\n mulhu a0, a1, a2", "a0", 0xfffffffffffffffe},
 		{"mulhsu", "li a1, -1\n li a2, -1\n mulhsu a0, a1, a2", "a0", ^uint64(0)},
+		{"mulhsu negative times unsigned", "li a1, -5\n li a2, 3\n mulhsu a0, a1, a2", "a0", ^uint64(0)},
+		{"mulhsu big unsigned", "li a1, 2\n li a2, -1\n mulhsu a0, a1, a2", "a0", 1},
 		{"mulw", "li a1, 0x10000\n mulw a0, a1, a1", "a0", 0},
 		{"mulw sign", "li a1, 0x8000\n li a2, 0x10000\n mulw a0, a1, a2", "a0", 0xffffffff80000000},
 		{"div", "li a1, -7\n li a2, 2\n div a0, a1, a2", "a0", 0xfffffffffffffffd},

@@ -56,21 +56,7 @@ func (b *testBus) Store(addr uint64, size int, v uint64) bool {
 // hart decodes come from it, not from our own tables.
 func assemble(t testing.TB, src string) ([]byte, map[string]uint64) {
 	t.Helper()
-	as := oracle.Require(t, oracle.GNUAs)
-	ld := oracle.Require(t, oracle.GNULd)
-	dir := t.TempDir()
-	s, o, out := filepath.Join(dir, "t.s"), filepath.Join(dir, "t.o"), filepath.Join(dir, "t.elf")
-	if err := os.WriteFile(s, []byte(src+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, cmd := range [][]string{
-		{as, "-march=rv64imac_zicsr_zifencei", "-o", o, s},
-		{ld, "--no-relax", "-Ttext=0x80000000", "-e", "0x80000000", "-o", out, o},
-	} {
-		if b, err := exec.Command(cmd[0], cmd[1:]...).CombinedOutput(); err != nil {
-			t.Fatalf("%s: %v\n%s", filepath.Base(cmd[0]), err, b)
-		}
-	}
+	out := assembleELF(t, src)
 	f, err := elf.Open(out)
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +85,27 @@ func assemble(t testing.TB, src string) ([]byte, map[string]uint64) {
 		syms[sym.Name] = sym.Value
 	}
 	return img, syms
+}
+
+// assembleELF assembles and links src, returning the ELF's path.
+func assembleELF(t testing.TB, src string) string {
+	t.Helper()
+	as := oracle.Require(t, oracle.GNUAs)
+	ld := oracle.Require(t, oracle.GNULd)
+	dir := t.TempDir()
+	s, o, out := filepath.Join(dir, "t.s"), filepath.Join(dir, "t.o"), filepath.Join(dir, "t.elf")
+	if err := os.WriteFile(s, []byte(src+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range [][]string{
+		{as, "-march=rv64imac_zicsr_zifencei", "-o", o, s},
+		{ld, "--no-relax", "-Ttext=0x80000000", "-e", "0x80000000", "-o", out, o},
+	} {
+		if b, err := exec.Command(cmd[0], cmd[1:]...).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", filepath.Base(cmd[0]), err, b)
+		}
+	}
+	return out
 }
 
 // machine is a test board: harts sharing RAM and a testBus.
