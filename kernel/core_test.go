@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // console is a booted kernel's output, with helpers that fail the test
@@ -109,16 +108,4 @@ func checkCore(t *testing.T, c console, n int) {
 		t.Errorf("kernel checks failed: %v", fails)
 	}
 	c.find(`reboot: Power down \(0 failed checks\)`)
-}
-
-// TestCoreOnQEMU boots the default kernel on QEMU with Debian's OpenSBI on
-// 1, 2, 4 and 8 harts (OpenSBI picks the boot hart) and checks the core facts.
-func TestCoreOnQEMU(t *testing.T) {
-	elf := gnuBuild(t)
-	for _, n := range []int{1, 2, 4, 8} {
-		t.Run(fmt.Sprintf("smp%d", n), func(t *testing.T) {
-			out := bootQEMU(t, elf, n, "", 60*time.Second)
-			checkCore(t, console{t, out}, n)
-		})
-	}
 }

@@ -44,6 +44,8 @@ var Files = []string{
 	"src/cpu.s",
 	"src/stop_machine.s",
 	"src/ktest.s",
+	"src/demo.s",
+	"src/stress.s",
 	"src/todo.s",
 	"src/end.s",
 }

@@ -106,7 +106,7 @@ ENTRY __cpu_up
 	beq t0, t1, 3f
 	rdtime t0
 	bgeu t0, s2, 4f
-	call yield
+	call cpu_relax_resched
 	j 2b
 3:	fence r, rw
 	li a0, 0
@@ -220,7 +220,7 @@ ENTRY cpuhp_wait_dead
 	beq t0, t1, 2f
 	rdtime t0
 	bgeu t0, s2, 5f
-	call yield
+	call cpu_relax_resched
 	j 1b
 2:	fence r, rw
 3:	ld a0, PCPU_HARTID(s1)
@@ -229,7 +229,7 @@ ENTRY cpuhp_wait_dead
 	beq a0, t0, 4f
 	rdtime t0
 	bgeu t0, s2, 6f
-	call yield
+	call cpu_relax_resched
 	j 3b
 4:	li a0, 0
 	j 9f

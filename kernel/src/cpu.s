@@ -194,7 +194,19 @@ ENTRY cpuhp_threads_init
 	li t0, 1
 	sd t0, HT_SELFPARKING(a0)
 	call smpboot_register_percpu_thread
-	ld a0, PCPU_CPUHP_THREAD(tp)
+	# cpuhp/N are FIFO-class, as in Linux: busy normal tasks on a CPU
+	# going down or coming up cannot hold its hotplug steps back.
+	li t2, 0
+1:	ld t0, nr_cpu_ids
+	bgeu t2, t0, 2f
+	per_cpu_ptr t1, t2
+	ld t0, PCPU_CPUHP_THREAD(t1)
+	sd t0, PCPU_RQ_RT(t1)
+	li t3, SCHED_FIFO_CLASS
+	sd t3, TASK_CLASS(t0)
+	addi t2, t2, 1
+	j 1b
+2:	ld a0, PCPU_CPUHP_THREAD(tp)
 	call kthread_unpark
 	li t0, CPUHP_ONLINE
 	sd t0, PCPU_CPUHP_STATE(tp)

@@ -71,6 +71,9 @@ ENTRY kcounter_fn
 	sd t0, TASK_KT_LOOPS(s0)
 	andi t0, t0, KTEST_LOCK_EVERY - 1
 	bnez t0, 1b
+	ld t0, ktest_spin           # 2: busy without the lock (stress.s)
+	li t1, 1
+	bne t0, t1, 1b
 	la a0, ktest_lock
 	call raw_spin_lock
 	li t0, 1
@@ -138,12 +141,16 @@ END ktest_run
 
 # ktest_start_spinning / ktest_stop_spinning: run or stop the busy threads
 # on every online CPU; stopping waits until all are asleep again.
+# ktest_start_spinning_mode(mode): 1 = with the lock, 2 = without.
+.globl ktest_start_spinning
 ktest_start_spinning:
+	li a0, 1
+.globl ktest_start_spinning_mode
+ktest_start_spinning_mode:
 	addi sp, sp, -16
 	sd ra, 0(sp)
 	sd s0, 8(sp)
-	li t0, 1
-	sd t0, ktest_spin, t1
+	sd a0, ktest_spin, t1
 	fence rw, rw
 	li s0, -1
 1:	mv a0, s0
@@ -164,6 +171,7 @@ ktest_start_spinning:
 	addi sp, sp, 16
 	ret
 
+.globl ktest_stop_spinning
 ktest_stop_spinning:
 	addi sp, sp, -32
 	sd ra, 0(sp)
@@ -192,7 +200,7 @@ ktest_stop_spinning:
 	beqz t0, 1b
 3:	rdtime t0
 	bgeu t0, s1, 5f
-	call yield
+	call cpu_relax_resched
 	j 2b
 5:	la a0, msg_stuck
 	mv a1, s0
@@ -375,7 +383,7 @@ ipi_wait_total:
 	bgeu t0, s0, 3f
 	rdtime t0
 	bgeu t0, s1, 3f
-	call yield
+	call cpu_relax_resched
 	j 1b
 3:	li a0, 2000                 # then a little longer, to catch doubles
 	call udelay

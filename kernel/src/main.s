@@ -6,7 +6,8 @@
 # kernel_init, a normal kernel thread, brings the other CPUs up through
 # cpu_up (the same hotplug path as later) and then does what the bootargs
 # ask: by default the kernel's self-checks and the narrated stop_machine
-# demonstration (demo.s), with `shell` a console shell (shell.s). Either
+# demonstration (demo.s); with `shell` a console shell (shell.s); with
+# `hotplug_stress=N` N rounds of hotplug against load (stress.s). Either
 # way the machine is shut down through SBI SRST at the end.
 
 .include "kernel.inc"
@@ -108,7 +109,13 @@ ENTRY kernel_init
 	beqz a0, 4f
 	call shell_main             # returns on "poweroff"
 	j 5f
-4:	call ktest_run              # the kernel core's self-checks
+4:	la a0, str_stress
+	call cmdline_get
+	beqz a0, 6f
+	call simple_strtoul
+	call hotplug_stress         # stress.s
+	j 5f
+6:	call ktest_run              # the kernel core's self-checks
 	call demo_run               # the narrated stop_machine demo
 5:	call kernel_poweroff
 END kernel_init
@@ -195,3 +202,5 @@ kernel_init_name:
 	.asciz "kernel_init"
 str_shell:
 	.asciz "shell"
+str_stress:
+	.asciz "hotplug_stress"

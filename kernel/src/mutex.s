@@ -20,7 +20,7 @@ ENTRY mutex_lock
 1:	li t0, 1
 	amoswap.d.aq t0, t0, (s0)
 	beqz t0, 2f
-	call yield
+	call cpu_relax_resched
 	pause
 	j 1b
 2:	ld s0, 8(sp)
@@ -42,7 +42,7 @@ ENTRY cpus_read_lock
 	bgez t2, 3f                 # no writer: we are in
 	li t1, -1
 	amoadd.d.rl zero, t1, (t0)
-2:	call yield
+2:	call cpu_relax_resched
 	ld t0, cpu_hotplug_lock
 	bltz t0, 2b
 	j 1b
@@ -65,12 +65,12 @@ ENTRY cpus_write_lock
 	li t1, HOTPLUG_WRITER
 	amoor.d.aq t2, t1, (t0)
 	bgez t2, 2f
-	call yield
+	call cpu_relax_resched
 	j 1b
 2:	ld t0, cpu_hotplug_lock
 	slli t0, t0, 1              # the reader count, without the writer bit
 	beqz t0, 3f
-	call yield
+	call cpu_relax_resched
 	j 2b
 3:	fence r, rw
 	unframe 1

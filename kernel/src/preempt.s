@@ -47,6 +47,14 @@ ENTRY cond_resched
 1:	ret
 END cond_resched
 
+# cpu_relax_resched: one turn of a polling loop in thread context: pause,
+# and reschedule only when this task's slice is over (need_resched), so a
+# poller does not hand the CPU to others on every check the way yield does.
+ENTRY cpu_relax_resched
+	pause
+	j cond_resched
+END cpu_relax_resched
+
 ENTRY smp_processor_id
 	this_cpu a0
 	ret

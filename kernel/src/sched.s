@@ -1,9 +1,12 @@
 # sched.s: the scheduler core (Linux kernel/sched/core.c, much reduced).
 #
 # One runqueue per CPU in its per-CPU area, protected by PCPU_RQ_LOCK, with
-# three classes picked in order (Linux: stop_sched_class > fair > idle):
+# four classes picked in order (Linux: stop > rt > fair > idle):
 #   stop   - the CPU's stopper thread (PCPU_RQ_STOP), runnable when on_rq;
-#   normal - a FIFO of runnable tasks, round-robin on a SLICE_TICKS slice;
+#   fifo   - the CPU's hotplug thread (PCPU_RQ_RT), like Linux's SCHED_FIFO
+#            cpuhp/N: one task per CPU, so a slot rather than a queue;
+#   normal - a FIFO of runnable tasks, round-robin on a SLICE_TICKS slice,
+#            a woken task first in line and preempting (wakeup preemption);
 #   idle   - the CPU's idle task, when nothing else can run.
 # The running task is not in the FIFO; __schedule puts it back at the tail
 # when it stays runnable.
@@ -188,6 +191,29 @@ ENTRY enqueue_task
 	ret
 END enqueue_task
 
+# enqueue_task_head(rq, p): put a woken normal task first; rq lock held.
+ENTRY enqueue_task_head
+	ld t0, PCPU_RQ_HEAD(a0)
+	sd t0, TASK_RQ_NEXT(a1)
+	sd a1, PCPU_RQ_HEAD(a0)
+	bnez t0, 1f
+	sd a1, PCPU_RQ_TAIL(a0)
+1:	ld t0, PCPU_RQ_NR(a0)
+	addi t0, t0, 1
+	sd t0, PCPU_RQ_NR(a0)
+	ret
+END enqueue_task_head
+
+# resched_curr_normal(rq): reschedule rq if it runs a normal or the idle
+# task (stopper and FIFO tasks are not preempted by normal ones).
+ENTRY resched_curr_normal
+	ld t0, PCPU_CURRENT(a0)
+	ld t0, TASK_CLASS(t0)
+	li t1, SCHED_NORMAL_CLASS
+	bleu t0, t1, resched_curr
+	ret
+END resched_curr_normal
+
 # dequeue_head(rq) -> a0 = the first normal task, removed, or 0.
 ENTRY dequeue_head
 	ld t0, PCPU_RQ_HEAD(a0)
@@ -204,7 +230,7 @@ ENTRY dequeue_head
 	ret
 END dequeue_head
 
-# pick_next_task(rq) -> a0: stop class, then normal, then idle.
+# pick_next_task(rq) -> a0: stop class, then FIFO, then normal, then idle.
 ENTRY pick_next_task
 	ld t0, PCPU_RQ_STOP(a0)
 	beqz t0, 1f
@@ -212,7 +238,13 @@ ENTRY pick_next_task
 	beqz t1, 1f
 	mv a0, t0
 	ret
-1:	ld t0, PCPU_RQ_HEAD(a0)
+1:	ld t0, PCPU_RQ_RT(a0)
+	beqz t0, 2f
+	ld t1, TASK_ON_RQ(t0)
+	beqz t1, 2f
+	mv a0, t0
+	ret
+2:	ld t0, PCPU_RQ_HEAD(a0)
 	bnez t0, dequeue_head
 	ld a0, PCPU_IDLE(a0)
 	ret
@@ -274,9 +306,15 @@ ENTRY wake_up_process
 	ld t0, TASK_CLASS(s0)
 	li t1, SCHED_NORMAL_CLASS
 	bne t0, t1, 4f
+	# Wakeup preemption (CFS favours sleepers in its own way): the woken
+	# task goes first in line and the running normal task yields to it, so
+	# a thread that waited for something runs as soon as it happens.
 	mv a0, s2
 	mv a1, s0
-	call enqueue_task
+	call enqueue_task_head
+	mv a0, s2
+	call resched_curr_normal
+	j 8f
 4:	mv a0, s2
 	mv a1, s0
 	call check_preempt_curr

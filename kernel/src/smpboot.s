@@ -131,13 +131,15 @@ ENTRY kthread_parkme
 	frame 2
 	sd s0, 8(sp)
 	get_current s0
+	li t0, 1
+	sd t0, TASK_PARKED(s0)
+	addi a0, s0, TASK_PARKED_DONE
+	call complete               # kthread_park's wait ends
 1:	li t0, TASK_UNINTERRUPTIBLE
 	sd t0, TASK_STATE(s0)
 	fence rw, rw
 	ld t0, TASK_SHOULD_PARK(s0)
 	beqz t0, 2f
-	li t0, 1
-	sd t0, TASK_PARKED(s0)
 	call schedule
 	j 1b
 2:	sd zero, TASK_STATE(s0)
@@ -163,22 +165,28 @@ ENTRY kthread_park
 	bnez t0, 2f
 	mv a0, s0
 	call wake_up_process
-1:	ld t0, TASK_PARKED(s0)
-	bnez t0, 2f
-	call yield
-	pause
-	j 1b
+	addi a0, s0, TASK_PARKED_DONE
+	call wait_for_completion
 2:	fence r, rw
 	ld s0, 8(sp)
 	unframe 2
 	ret
 END kthread_park
 
-# kthread_unpark(p): let p run again (or for the first time).
+# kthread_unpark(p): let p run again (or for the first time). p is asleep
+# here, so resetting its parked completion cannot race with it: a park
+# that nobody waited for must not satisfy the next kthread_park.
 ENTRY kthread_unpark
+	frame 2
+	sd a0, 8(sp)
+	addi a0, a0, TASK_PARKED_DONE
+	call init_completion
+	ld a0, 8(sp)
 	sd zero, TASK_SHOULD_PARK(a0)
 	fence rw, rw
-	j wake_up_process
+	call wake_up_process
+	unframe 2
+	ret
 END kthread_unpark
 
 # smpboot_park_threads(cpu) / smpboot_unpark_threads(cpu): every registered
