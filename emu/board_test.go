@@ -2,9 +2,11 @@ package emu
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBootROMConvention: harts arrive at the ELF entry in M-mode with
@@ -85,8 +87,7 @@ fromhost: .dword 0
 // TestUARTInterruptThroughPLIC: an interrupt-driven echo: UART RX -> PLIC
 // source 10 -> hart 1's M-mode context (2) -> mip.MEIP; the handler claims,
 // reads every byte, echoes it upper-cased, completes; '.' ends the run.
-func TestUARTInterruptThroughPLIC(t *testing.T) {
-	elf := buildELF(t, `
+const echoProg = `
 	.equ PLIC, 0xc000000
 	.globl _start
 _start:
@@ -130,7 +131,10 @@ handler:
 	mret
 done:	PASS
 bad:	FAIL 9
-`)
+`
+
+func TestUARTInterruptThroughPLIC(t *testing.T) {
+	elf := buildELF(t, echoProg)
 	res, _ := runELF(t, Config{Harts: 2, Stdin: strings.NewReader("echo."), MaxInsns: 1e6}, elf)
 	if res.Reason != ExitFinisher || res.Status != 0 || string(res.Console) != "ECHO" {
 		t.Fatalf("%v status %d console %q\n%s", res.Reason, res.Status, res.Console, res.Report)
@@ -178,5 +182,31 @@ name:	.asciz "multi_cpu_stop:RUN"
 	want := []string{"h0 ? 0x42", "h0 multi_cpu_stop:RUN 0x42", "h1 ? 0x52", "h1 multi_cpu_stop:RUN 0x52"}
 	if fmt.Sprint(o.got) != fmt.Sprint(want) {
 		t.Errorf("markers %q, want %q", o.got, want)
+	}
+}
+
+// TestInteractiveInput: with input from a pipe, a machine whose harts all
+// sleep waiting for the RX interrupt waits for the input instead of reporting
+// a deadlock; Stop ends a run at once.
+func TestInteractiveInput(t *testing.T) {
+	elf := buildELF(t, echoProg)
+	r, w := io.Pipe()
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		w.Write([]byte("ab"))
+		time.Sleep(50 * time.Millisecond)
+		w.Write([]byte("c."))
+	}()
+	res, _ := runELF(t, Config{Harts: 2, Stdin: r, Timeout: 20 * time.Second}, elf)
+	if res.Reason != ExitFinisher || res.Status != 0 || string(res.Console) != "ABC" {
+		t.Fatalf("%v status %d console %q\n%s", res.Reason, res.Status, res.Console, res.Report)
+	}
+
+	m, _ := New(Config{Harts: 2, Stdin: r, Timeout: 20 * time.Second})
+	m.LoadELF(elf)
+	time.AfterFunc(50*time.Millisecond, m.Stop)
+	res, _ = m.Run()
+	if res.Reason != ExitStopped || res.Status == 0 || !strings.Contains(res.Report, "stopped") {
+		t.Fatalf("after Stop: %v status %d\n%s", res.Reason, res.Status, res.Report)
 	}
 }

@@ -82,13 +82,15 @@ type Machine struct {
 	consoleMu   sync.Mutex
 	obs         Observer
 
-	clock *timeSource
-	step  uint64        // instructions executed, deterministic mode
-	pstep atomic.Uint64 // the same, parallel mode
-	exit  exitState
-	stop  atomic.Bool
-	ran   bool
-	par   *parState // parallel mode only
+	clock    *timeSource
+	step     uint64        // instructions executed, deterministic mode
+	pstep    atomic.Uint64 // the same, parallel mode
+	exit     exitState
+	stop     atomic.Bool
+	stopCh   chan struct{} // closed by Stop
+	stopOnce sync.Once
+	ran      bool
+	par      *parState // parallel mode only
 }
 
 // DefaultRAM is the RAM size when Config.RAMSize is 0, QEMU's default.
@@ -112,7 +114,7 @@ func New(cfg Config) (*Machine, error) {
 	if cfg.RAMSize < 4<<20 || cfg.RAMSize%(1<<20) != 0 || cfg.RAMSize > 64<<30 {
 		return nil, fmt.Errorf("emu: RAM size %d: want a whole number of MiB from 4 MiB to 64 GiB", cfg.RAMSize)
 	}
-	m := &Machine{cfg: cfg, n: cfg.Harts, obs: cfg.Observer}
+	m := &Machine{cfg: cfg, n: cfg.Harts, obs: cfg.Observer, stopCh: make(chan struct{})}
 	if m.obs == nil {
 		m.obs = NopObserver{}
 	}
@@ -183,6 +185,7 @@ func (m *Machine) FDT() ([]byte, uint64) {
 // returns ExitStopped with a report.
 func (m *Machine) Stop() {
 	m.stop.Store(true)
+	m.stopOnce.Do(func() { close(m.stopCh) })
 	for _, h := range m.harts {
 		h.RequestStop()
 	}

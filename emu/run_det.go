@@ -1,6 +1,7 @@
 package emu
 
 import (
+	"sync"
 	"time"
 
 	"github.com/rvstop/rvstop/hart"
@@ -119,11 +120,20 @@ func (m *Machine) end(res *Result, reason ExitReason, status int) Result {
 // still come and wake one (via the UART interrupt); limits still apply.
 func (m *Machine) waitInput(began time.Time) {
 	done := make(chan struct{})
-	var t *time.Timer
+	var once sync.Once
+	end := func() { once.Do(func() { close(done) }) }
 	if m.cfg.Timeout != 0 {
-		t = time.AfterFunc(max(m.cfg.Timeout-time.Since(began), 0), func() { close(done) })
+		t := time.AfterFunc(max(m.cfg.Timeout-time.Since(began), 0), end)
 		defer t.Stop()
 	}
+	go func() { // Stop ends the wait too
+		select {
+		case <-m.stopCh:
+			end()
+		case <-done:
+		}
+	}()
+	defer end()
 	m.uart.WaitInput(done)
 }
 

@@ -298,8 +298,15 @@ func (u *UART) Flush() {
 }
 
 // InputPending reports whether input may still arrive asynchronously (from a
-// terminal or pipe): a reason for an idle machine to wait rather than give up.
-func (u *UART) InputPending() bool { return u.in != nil && u.in.async && !u.in.closed() }
+// terminal or pipe) and would raise the RX interrupt: a reason for a machine
+// whose harts all sleep to wait rather than report a deadlock. (A polling
+// driver never sleeps in WFI, so it needs no such reason.)
+func (u *UART) InputPending() bool {
+	u.mu.Lock()
+	rdi := u.ier&ierRDI != 0
+	u.mu.Unlock()
+	return rdi && u.in != nil && u.in.async && !u.in.closed()
+}
 
 // WaitInput blocks until asynchronous input arrives or ends, or done is closed.
 func (u *UART) WaitInput(done <-chan struct{}) {
