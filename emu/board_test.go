@@ -84,9 +84,9 @@ fromhost: .dword 0
 	}
 }
 
-// TestUARTInterruptThroughPLIC: an interrupt-driven echo: UART RX -> PLIC
-// source 10 -> hart 1's M-mode context (2) -> mip.MEIP; the handler claims,
-// reads every byte, echoes it upper-cased, completes; '.' ends the run.
+// echoProg is an interrupt-driven echo: UART RX -> PLIC source 10 -> hart
+// 1's M-mode context (2) -> mip.MEIP; the handler claims, reads every byte,
+// echoes it upper-cased, completes; '.' ends the run.
 const echoProg = `
 	.equ PLIC, 0xc000000
 	.globl _start
@@ -133,6 +133,7 @@ done:	PASS
 bad:	FAIL 9
 `
 
+// TestUARTInterruptThroughPLIC runs echoProg on scripted input.
 func TestUARTInterruptThroughPLIC(t *testing.T) {
 	elf := buildELF(t, echoProg)
 	res, _ := runELF(t, Config{Harts: 2, Stdin: strings.NewReader("echo."), MaxInsns: 1e6}, elf)
