@@ -28,6 +28,7 @@ var Files = []string{
 	"src/uart.s",
 	"src/print.s",
 	"src/fdt.s",
+	"src/string.s",
 	"src/memory.s",
 	"src/ipi.s",
 	"src/rfence.s",

@@ -186,3 +186,36 @@ func TestFWJumpAddr(t *testing.T) {
 		t.Errorf("exit %d; output:\n%s", run.ExitCode, run.Output)
 	}
 }
+
+// TestBrokenFDT: with a device tree whose magic is wrong, the firmware falls
+// back to the harts that reached it and 128 MiB of RAM, and still runs the
+// payload. (rvstop's board is used because QEMU only accepts valid trees.)
+func TestBrokenFDT(t *testing.T) {
+	fw := fwtest.FirmwareELF(t)
+	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
+	for _, c := range []struct {
+		name string
+		edit func(fdt []byte)
+	}{
+		{"magic", func(fdt []byte) { fdt[0] ^= 0xff }},
+		{"struct_offset_beyond_tree", func(fdt []byte) { fdt[8] = 0x7f }},   // off_dt_struct
+		{"token_garbage", func(fdt []byte) { fdt[int(fdt[11])+3] = 0x77 }}, // first token
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: payload, SMP: 4, Seed: 3, EditFDT: c.edit})
+			results, err := fwtest.ParseKTAP(run.Output)
+			if err != nil {
+				t.Fatalf("%v\noutput:\n%s", err, run.Output)
+			}
+			requireAllPass(t, run, results)
+			for _, want := range []string{
+				"Platform HART Count       : 4\n",
+				"RAM                       : 0x0000000080000000 - 0x0000000088000000\n",
+			} {
+				if !strings.Contains(run.Output, want) {
+					t.Errorf("output lacks %q", want)
+				}
+			}
+		})
+	}
+}

@@ -22,6 +22,7 @@ type Rvstop struct {
 	Parallel bool   // one goroutine per hart instead
 	Timeout  time.Duration
 	Script   []Step // console input, each sent once its prompt appeared
+	EditFDT  func(fdt []byte) // changes the board's device tree before boot
 }
 
 // RunRvstop runs r to completion. A run that does not end by the guest's own
@@ -62,6 +63,10 @@ func RunRvstop(t testing.TB, r Rvstop) Run {
 		}
 	}
 	m.SetEntry(firmware.Base, firmware.PayloadBase)
+	if r.EditFDT != nil {
+		fdt, _ := m.FDT() // the tree Run copies into RAM
+		r.EditFDT(fdt)
+	}
 	res, err := m.Run()
 	if err != nil {
 		t.Fatal(err)

@@ -26,7 +26,7 @@
 # s6 = hart mask, s7 = tokens left, s8 = 1 once a memory node was read,
 # s10 = the current cpu node's hart ID (-1: no reg yet), s11 = 1 if it is disabled.
 fdt_scan:
-	addi sp, sp, -112
+	addi sp, sp, -128
 	sd ra, 0(sp)
 	sd s0, 8(sp)
 	sd s1, 16(sp)
@@ -57,6 +57,10 @@ fdt_scan:
 	call be32
 	li t0, FDT_MAGIC
 	bne a0, t0, 90f
+	lw a0, 4(s9)                    # totalsize: the cursor must stay below
+	call be32
+	add a0, s9, a0
+	sd a0, 112(sp)
 	lw a0, 8(s9)                    # off_dt_struct
 	call be32
 	add s0, s9, a0
@@ -71,9 +75,14 @@ fdt_scan:
 	li s8, 0
 	li s7, FDT_MAX_TOKENS
 
+# The structure block is a stream of 32-bit tokens: BEGIN_NODE name,
+# PROP len nameoff value, END_NODE, NOP, END. s1 tracks the nesting depth
+# (the root node is depth 1), which with the node names tells where we are.
 next_token:
 	addi s7, s7, -1
 	beqz s7, 90f
+	ld t0, 112(sp)
+	bgeu s0, t0, 90f                # ran off the tree: corrupt
 	lw a0, 0(s0)
 	addi s0, s0, 4
 	call be32
@@ -231,7 +240,7 @@ prop:                               # s0 = len, nameoff, value
 	ld s9, 80(sp)
 	ld s10, 88(sp)
 	ld s11, 96(sp)
-	addi sp, sp, 112
+	addi sp, sp, 128
 	ret
 
 # be32(a0 = a 32-bit word as loaded) -> a0 = its big-endian value, zero-extended.
@@ -264,44 +273,6 @@ be64:
 	ld ra, 0(sp)
 	ld s0, 8(sp)
 	addi sp, sp, 32
-	ret
-
-# str_len(a0 = string) -> a0 = its length
-str_len:
-	mv t0, a0
-1:	lbu t1, 0(t0)
-	beqz t1, 2f
-	addi t0, t0, 1
-	j 1b
-2:	sub a0, t0, a0
-	ret
-
-# str_prefix(a0 = string, a1 = prefix) -> a0 = 1 when string starts with prefix
-str_prefix:
-1:	lbu t1, 0(a1)
-	beqz t1, 2f
-	lbu t0, 0(a0)
-	bne t0, t1, 3f
-	addi a0, a0, 1
-	addi a1, a1, 1
-	j 1b
-2:	li a0, 1
-	ret
-3:	li a0, 0
-	ret
-
-# str_equal(a0, a1 = strings) -> a0 = 1 when equal
-str_equal:
-1:	lbu t0, 0(a0)
-	lbu t1, 0(a1)
-	bne t0, t1, 3f
-	beqz t0, 2f
-	addi a0, a0, 1
-	addi a1, a1, 1
-	j 1b
-2:	li a0, 1
-	ret
-3:	li a0, 0
 	ret
 
 	.section .rodata
