@@ -1,8 +1,10 @@
 package emu
 
 import (
+	"bytes"
 	"fmt"
 	"hash/fnv"
+	"strings"
 	"testing"
 )
 
@@ -113,7 +115,16 @@ func TestReplayReproducesSchedule(t *testing.T) {
 	rec := &RecordPolicy{Inner: NewRandomPolicy(3)}
 	o1 := &hashObserver{}
 	r1, _ := runELF(t, Config{Harts: 3, Policy: rec, Observer: o1, MaxInsns: 1e7}, elf)
-	rep := &ReplayPolicy{Decisions: rec.Decisions}
+	// Through the file format and back.
+	var file bytes.Buffer
+	if err := WriteSchedule(&file, rec.Decisions); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := ReadSchedule(&file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := &ReplayPolicy{Decisions: ds}
 	o2 := &hashObserver{}
 	r2, _ := runELF(t, Config{Harts: 3, Policy: rep, Observer: o2, MaxInsns: 1e7}, elf)
 	if rep.Err != nil || o1.h != o2.h || r1.Instructions != r2.Instructions {
@@ -124,5 +135,18 @@ func TestReplayReproducesSchedule(t *testing.T) {
 	runELF(t, Config{Harts: 2, Policy: rep, MaxInsns: 1e6}, elf)
 	if rep.Err == nil {
 		t.Error("replaying hart 2 on a 2-hart machine did not report divergence")
+	}
+}
+
+func TestReadScheduleErrors(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2 10\n", "line 1"},
+		{"# rvstop schedule v1\n1 5\n1\n", "line 3"},
+		{"# rvstop schedule v1\n1 0\n", "line 2: bad decision"},
+		{"# rvstop schedule v1\n-1 5\n", "line 2: bad decision"},
+	} {
+		if _, err := ReadSchedule(strings.NewReader(c.in)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.in, err, c.want)
+		}
 	}
 }
