@@ -198,7 +198,7 @@ func TestBrokenFDT(t *testing.T) {
 		edit func(fdt []byte)
 	}{
 		{"magic", func(fdt []byte) { fdt[0] ^= 0xff }},
-		{"struct_offset_beyond_tree", func(fdt []byte) { fdt[8] = 0x7f }},   // off_dt_struct
+		{"struct_offset_beyond_tree", func(fdt []byte) { fdt[8] = 0x7f }},  // off_dt_struct
 		{"token_garbage", func(fdt []byte) { fdt[int(fdt[11])+3] = 0x77 }}, // first token
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -21,7 +21,7 @@ type Rvstop struct {
 	Seed     uint64 // the deterministic interleaving
 	Parallel bool   // one goroutine per hart instead
 	Timeout  time.Duration
-	Script   []Step // console input, each sent once its prompt appeared
+	Script   []Step           // console input, each sent once its prompt appeared
 	EditFDT  func(fdt []byte) // changes the board's device tree before boot
 }
 
