@@ -82,10 +82,27 @@ func (u *unit) tryC(name string, in isa.Inst) (uint16, bool) {
 		c.Fix.Rs2 >= 0 && in.Rs2 != uint8(c.Fix.Rs2) {
 		return 0, false
 	}
+	p := func(r uint8) bool { return r >= 8 && r <= 15 }
 	for _, a := range c.Args {
 		switch a {
-		case isa.CRdRs1, isa.CRdRs1NZ, isa.CRdRs1H, isa.CRdRs1P:
+		case isa.CRdRs1, isa.CRdRs1NZ, isa.CRdRs1H:
 			if in.Rd != in.Rs1 {
+				return 0, false
+			}
+		case isa.CRdRs1P:
+			if in.Rd != in.Rs1 || !p(in.Rd) {
+				return 0, false
+			}
+		case isa.CRdP, isa.CFdP:
+			if !p(in.Rd) {
+				return 0, false
+			}
+		case isa.CRs2P, isa.CFs2P:
+			if !p(in.Rs2) {
+				return 0, false
+			}
+		case isa.CRs1P, isa.CMemW, isa.CMemD:
+			if !p(in.Rs1) {
 				return 0, false
 			}
 		}

@@ -3,6 +3,7 @@ package asm
 import (
 	"bytes"
 	"encoding/binary"
+	"sync"
 )
 
 // Data directives: alignment, numbers, strings, space.
@@ -36,7 +37,28 @@ func (u *unit) emitZeros(n int64) {
 		return
 	}
 	f := u.cur.last()
+	if len(f.data) == 0 {
+		// Share one zero buffer: the slice's capacity ends at n, so a later
+		// append copies instead of writing into it.
+		f.data = sharedZeros(n)
+		return
+	}
 	f.data = append(f.data, make([]byte, n)...)
+}
+
+var zeroBuf struct {
+	sync.Mutex
+	b []byte
+}
+
+// sharedZeros returns n zero bytes that must never be written.
+func sharedZeros(n int64) []byte {
+	zeroBuf.Lock()
+	defer zeroBuf.Unlock()
+	if int64(len(zeroBuf.b)) < n {
+		zeroBuf.b = make([]byte, max(n, 1<<20))
+	}
+	return zeroBuf.b[:n:n]
 }
 
 func (u *unit) alignDirective(d, rest string, off int) {

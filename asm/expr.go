@@ -37,11 +37,16 @@ type expr struct {
 // through lookup as they are read; numeric local labels (1b, 1f) and the
 // location counter "." through the callbacks.
 type exprParser struct {
-	s      string
-	i      int
-	lookup func(name string) *symbol
-	local  func(n string, forward bool) (*symbol, error)
-	dot    func() *symbol
+	s    string
+	i    int
+	syms symbolScope
+}
+
+// A symbolScope binds the names an expression uses.
+type symbolScope interface {
+	lookup(name string) *symbol
+	localRef(n string, forward bool) (*symbol, error)
+	dot() *symbol
 }
 
 type exprError struct {
@@ -251,9 +256,9 @@ func (p *exprParser) unary() *expr {
 	if isIdentStart(c) || c == '"' {
 		name := p.ident()
 		if name == "." {
-			return &expr{op: eSym, sym: p.dot()}
+			return &expr{op: eSym, sym: p.syms.dot()}
 		}
-		return &expr{op: eSym, sym: p.lookup(name)}
+		return &expr{op: eSym, sym: p.syms.lookup(name)}
 	}
 	p.fail("unexpected %q in expression", p.s[p.i:])
 	return nil
@@ -321,7 +326,7 @@ func (p *exprParser) number() *expr {
 	// "1b" and "0b" are label references; "0b101" is binary (it does not end
 	// in the b).
 	if n := len(tok); n >= 2 && (tok[n-1] == 'b' || tok[n-1] == 'f') && allDigits(tok[:n-1]) {
-		sym, err := p.local(tok[:n-1], tok[n-1] == 'f')
+		sym, err := p.syms.localRef(tok[:n-1], tok[n-1] == 'f')
 		if err != nil {
 			p.i = start
 			p.fail("%v", err)

@@ -111,9 +111,11 @@ type stmt struct {
 	text string
 }
 
-// splitStatements cuts a line at each ';' outside quotes.
-func splitStatements(text string) []stmt {
-	var out []stmt
+// splitStatements cuts a line at each ';' outside quotes, appending to out.
+func splitStatements(out []stmt, text string) []stmt {
+	if strings.IndexByte(text, ';') < 0 {
+		return append(out, stmt{1, text})
+	}
 	start := 0
 	for i := 0; i < len(text); i++ {
 		switch text[i] {

@@ -308,7 +308,11 @@ func (a *assembler) applyFixup(f *frag, fx *fixup, pcrelHi map[int64]int64) {
 // symbols lists the symbol table: per file its local named symbols, then all
 // globals, as a linker output has them.
 func (a *assembler) symbols(globals map[string]*symbol) []Symbol {
-	var locals, globs []Symbol
+	n := 0
+	for _, u := range a.units {
+		n += len(u.symOrder)
+	}
+	locals, globs := make([]Symbol, 0, n), make([]Symbol, 0, len(globals))
 	for _, u := range a.units {
 		for _, s := range u.symOrder {
 			if !s.defined || s.local() || s.name == "." {

@@ -127,49 +127,38 @@ func macroFields(s string) []string {
 func macroFieldsAt(s string) ([]string, []int) {
 	var out []string
 	var starts []int
-	var cur strings.Builder
-	depth := 0
-	start := 0
-	flush := func(next int) {
-		out = append(out, strings.TrimSpace(cur.String()))
-		starts = append(starts, start)
-		cur.Reset()
-		start = next
-	}
 	s = strings.TrimRight(s, " \t")
-	start = skipSpace(s, 0)
+	start := skipSpace(s, 0)
 	if start == len(s) {
 		return nil, nil
+	}
+	depth := 0
+	flush := func(end, next int) {
+		out = append(out, strings.TrimSpace(s[start:end]))
+		starts = append(starts, start)
+		start = next
 	}
 	for i := start; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '"':
-			j := skipString(s, i)
-			cur.WriteString(s[i:j])
-			i = j - 1
+			i = skipString(s, i) - 1
 		case c == '(':
 			depth++
-			cur.WriteByte(c)
 		case c == ')':
 			depth--
-			cur.WriteByte(c)
 		case c == ',' && depth <= 0:
-			flush(skipSpace(s, i+1))
-		case isSpace(c) && depth <= 0:
+			flush(i, skipSpace(s, i+1))
+		case isSpace(c) && depth <= 0 && start <= i:
 			j := skipSpace(s, i)
-			prev := strings.TrimSpace(cur.String())
+			prev := strings.TrimSpace(s[start:i])
 			if j < len(s) && s[j] != ',' && prev != "" && operandEnd(prev[len(prev)-1]) && operandStart(s[j]) {
-				flush(j)
-			} else {
-				cur.WriteByte(' ')
+				flush(i, j)
 			}
 			i = j - 1
-		default:
-			cur.WriteByte(c)
 		}
 	}
-	flush(len(s))
+	flush(len(s), len(s))
 	return out, starts
 }
 
@@ -225,7 +214,7 @@ func (u *unit) expandMacro(m *macro, rest string, off int) {
 	for i, l := range m.body {
 		body[i] = line{l.pos, substitute(l.text, vals, count)}
 	}
-	u.pushExpansion(body, "in macro "+m.name+" called at "+u.pos.String(), true, u.linePos)
+	u.pushExpansion(body, &expansion{"macro " + m.name, "called", u.pos}, true, u.linePos)
 }
 
 func isParam(m *macro, name string) bool {
@@ -240,7 +229,7 @@ func isParam(m *macro, name string) bool {
 // pushExpansion assembles lines generated from the current statement. The line
 // table maps them to call: the outermost line of a real file that led here
 // (zero for .rept in a file, whose lines are real lines).
-func (u *unit) pushExpansion(body []line, context string, isMacro bool, call Pos) {
+func (u *unit) pushExpansion(body []line, context *expansion, isMacro bool, call Pos) {
 	u.push(&source{lines: body, callPos: call, context: context, isMacro: isMacro})
 }
 
@@ -333,6 +322,6 @@ func (u *unit) rept(d, rest string, off int) {
 				all = append(all, line{l.pos, t})
 			}
 		}
-		u.pushExpansion(all, "in "+d+" at "+pos.String(), false, u.srcs[len(u.srcs)-1].callPos)
+		u.pushExpansion(all, &expansion{d, "started", pos}, false, u.srcs[len(u.srcs)-1].callPos)
 	}}
 }

@@ -154,13 +154,7 @@ func isMemory(s string) bool {
 // isConstant reports whether an operand is an expression whose value is known
 // here (without reporting errors).
 func (u *unit) isConstant(o opnd) bool {
-	p := exprParser{s: o.s, lookup: func(n string) *symbol {
-		if s := u.syms[n]; s != nil {
-			return s
-		}
-		return &symbol{name: n}
-	}, local: func(n string, f bool) (*symbol, error) { return &symbol{name: n}, nil },
-		dot: func() *symbol { return &symbol{name: "."} }}
+	p := exprParser{s: o.s, syms: peekScope{u}}
 	e, err := p.parse()
 	if err != nil {
 		return false
@@ -168,6 +162,18 @@ func (u *unit) isConstant(o opnd) bool {
 	_, ok := constant(e)
 	return ok
 }
+
+// peekScope binds names without creating symbols or labels, for isConstant.
+type peekScope struct{ u *unit }
+
+func (p peekScope) lookup(n string) *symbol {
+	if s := p.u.syms[n]; s != nil {
+		return s
+	}
+	return &symbol{name: n}
+}
+func (p peekScope) localRef(n string, f bool) (*symbol, error) { return &symbol{name: n}, nil }
+func (p peekScope) dot() *symbol                                { return &symbol{name: "."} }
 
 // csr parses a CSR name or number.
 func (u *unit) csr(o opnd) (uint16, bool) {

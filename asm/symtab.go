@@ -75,7 +75,10 @@ func (u *unit) dot() *symbol {
 // parseExpr parses text (found at offset off of the statement) as an
 // expression, reporting errors at their column.
 func (u *unit) parseExpr(text string, off int) (*expr, bool) {
-	p := exprParser{s: text, lookup: u.lookup, local: u.localRef, dot: u.dot}
+	if e := plainNumber(text); e != nil {
+		return e, true
+	}
+	p := exprParser{s: text, syms: u}
 	e, err := p.parse()
 	if err != nil {
 		col := off
@@ -161,4 +164,33 @@ func (u *unit) setSymbol(name, text string, off int, redefine bool) {
 // fragSym is a hidden label at the start of f.
 func fragSym(u *unit, f *frag) *symbol {
 	return &symbol{name: ".", unit: u, numeric: true, defined: true, frag: f}
+}
+
+// plainNumber parses the commonest operand, a decimal or hex literal, without
+// the expression parser; nil if text is anything else.
+func plainNumber(text string) *expr {
+	if text == "" || len(text) > 18 || !isDigit(text[0]) {
+		return nil
+	}
+	var v int64
+	if len(text) > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X') {
+		for i := 2; i < len(text); i++ {
+			c := text[i]
+			if !isHex(c) {
+				return nil
+			}
+			v = v<<4 | int64(hexVal(c))
+		}
+		return &expr{op: eNum, n: v}
+	}
+	if text[0] == '0' && len(text) > 1 {
+		return nil // octal, binary or a label reference: the full parser
+	}
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) {
+			return nil
+		}
+		v = v*10 + int64(text[i]-'0')
+	}
+	return &expr{op: eNum, n: v}
 }

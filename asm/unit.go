@@ -36,7 +36,7 @@ type unit struct {
 	pos     Pos    // the statement being assembled
 	immAt   Pos    // its immediate operand, for range errors
 	linePos Pos    // where the line table says it is: the outermost real source line
-	context string // "in macro X ..." for errors inside expansions
+	context *expansion // for errors inside expansions: "(in macro X called at ...)"
 }
 
 // Limits that keep a hostile source from exhausting time or memory.
@@ -50,12 +50,19 @@ type source struct {
 	lines   []line
 	i       int
 	pending []stmt // statements of the current line not yet assembled
+	stmtBuf []stmt // reused for pending
 	cur     line
 	path    string // a file: its name (for include cycles); "" for expansions
 	depth   int    // len(conds) when the source began
 	callPos Pos    // for expansions: the real source line that started it
-	context string
+	context *expansion
 	isMacro bool // .exitm ends it
+}
+
+// An expansion says what generated a source's lines, for error messages.
+type expansion struct {
+	what, verb string // "macro m", "called"; ".rept", "started"
+	at         Pos
 }
 
 // cond is one open .if: whether its current branch assembles, whether any
@@ -74,8 +81,8 @@ func (u *unit) errorf(format string, args ...any) {
 
 func (u *unit) errorAt(p Pos, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	if u.context != "" {
-		msg += " (" + u.context + ")"
+	if c := u.context; c != nil {
+		msg += " (in " + c.what + " " + c.verb + " at " + c.at.String() + ")"
 	}
 	u.a.report(p, msg)
 }
@@ -110,7 +117,8 @@ func (u *unit) run() {
 				u.collectLine(s.cur)
 				continue
 			}
-			s.pending = splitStatements(s.cur.text)
+			s.pending = splitStatements(s.stmtBuf[:0], s.cur.text)
+			s.stmtBuf = s.pending
 		}
 		st := s.pending[0]
 		s.pending = s.pending[1:]
