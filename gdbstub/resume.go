@@ -141,6 +141,11 @@ func (s *Session) stopped(st Stop) {
 	if st.Reason == StopExited {
 		s.exited = true
 	}
+	if st.Note != "" {
+		// An O packet: console output, allowed while the target runs,
+		// that is, before the stop reply.
+		s.reply(appendHexBytes([]byte{'O'}, []byte(st.Note)))
+	}
 	s.reply(s.stopReply(st))
 }
 

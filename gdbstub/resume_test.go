@@ -141,6 +141,17 @@ func TestStopReplies(t *testing.T) {
 	}
 }
 
+func TestStopNote(t *testing.T) {
+	f := newFake(1)
+	f.next = &Stop{Reason: StopHalted, Note: "deadlock\n"}
+	c := startSession(t, f)
+	c.expect("c", "O646561646c6f636b0a")
+	if r := c.recv(); r != "T05thread:1;" {
+		t.Errorf("stop after the note: %q", r)
+	}
+	c.expect("?", "T05thread:1;") // the note is not repeated
+}
+
 func TestWatchpointAndExit(t *testing.T) {
 	f := newFake(2)
 	f.next = &Stop{Reason: StopWatch, Hart: 1, Addr: 0x80000800}

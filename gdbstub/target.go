@@ -108,6 +108,7 @@ type Stop struct {
 	Hart   int    // the hart that caused the stop (for StopInterrupt: any)
 	Addr   uint64 // the watched address for watchpoint stops
 	Code   int    // exit status for StopExited
+	Note   string // shown on the debugger's console with the stop (why a run halted)
 }
 
 // Errors a Target returns for requests it cannot serve.

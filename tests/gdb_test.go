@@ -237,7 +237,7 @@ detach
 
 // gdbTranscript is what gdb-multiarch prints for the script in TestGDB with
 // seed 1: hart 2 reaches multi_cpu_stop first; stepping with
-// scheduler-locking moves only it; hart 1 makes the next write to stopped.
+// scheduler-locking moves only it; hart 0 makes the next write to stopped.
 const gdbTranscript = `0x0000000000001000 in ?? ()
   Id   Target Id             Frame
 * 1    Thread 1 "hart 0 (M)" 0x0000000000001000 in ?? ()
@@ -272,19 +272,18 @@ $4 = 0
 $5 = 0x0
 pc             0x1000 0x1000
 Hardware watchpoint 2: *(int *)&stopped
-[Switching to Thread 2]
 
-Thread 2 "hart 1 (M)" hit Hardware watchpoint 2: *(int *)&stopped
+Thread 1 "hart 0 (M)" hit Hardware watchpoint 2: *(int *)&stopped
 
 Old value = 1
 New value = 2
 wait () at DIR/stop.s:25
 25 lw t2, 0(t0)
   Id   Target Id             Frame
-  1    Thread 1 "hart 0 (M)" multi_cpu_stop () at DIR/stop.s:23
-* 2    Thread 2 "hart 1 (M)" wait () at DIR/stop.s:25
-  3    Thread 3 "hart 2 (M)" wait () at DIR/stop.s:27
-  4    Thread 4 "hart 3 (M)" multi_cpu_stop () at DIR/stop.s:23
+* 1    Thread 1 "hart 0 (M)" wait () at DIR/stop.s:25
+  2    Thread 2 "hart 1 (M)" 0x0000000000001000 in ?? ()
+  3    Thread 3 "hart 2 (M)" wait () at DIR/stop.s:25
+  4    Thread 4 "hart 3 (M)" 0x0000000000001000 in ?? ()
 [Inferior 1 (Remote target) detached]
 `
 

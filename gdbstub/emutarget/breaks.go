@@ -1,6 +1,9 @@
 package emutarget
 
-import "github.com/rvstop/rvstop/gdbstub"
+import (
+	"github.com/rvstop/rvstop/gdbstub"
+	"github.com/rvstop/rvstop/hart"
+)
 
 // Breakpoints live in the harts (Hart.SetBreakpoint: Run stops before the
 // instruction), never in guest memory, so Z0 and Z1 are the same thing and
@@ -37,8 +40,10 @@ func (t *Target) RemoveBreakpoint(kind gdbstub.BreakKind, addr, size uint64) err
 	case gdbstub.BreakSoftware, gdbstub.BreakHardware:
 		if _, ok := t.breaks[addr]; ok {
 			delete(t.breaks, addr)
-			for _, h := range t.harts {
-				h.SetBreakpoint(addr, false)
+			for i, h := range t.harts {
+				if t.temp[i] != addr+1 {
+					h.SetBreakpoint(addr, false)
+				}
 			}
 		}
 		return nil
@@ -62,7 +67,17 @@ type watch struct {
 	addr, size uint64
 }
 
-// setWatches installs the watch list. While it is not empty the machine
-// runs one instruction per quantum, so that each access can be checked
-// before it happens (watch.go).
-func (t *Target) setWatches(ws []watch) { t.watches = ws }
+// setWatches installs the watch list and, while it is not empty, the
+// tracer that predicts watched accesses (watch.go). Without watchpoints the
+// harts run their untraced fast loop.
+func (t *Target) setWatches(ws []watch) {
+	t.watches = ws
+	var tr hart.Tracer
+	if len(ws) > 0 {
+		tr = watcher{t}
+	}
+	for i, h := range t.harts {
+		h.SetTracer(tr)
+		t.clearTemp(i)
+	}
+}

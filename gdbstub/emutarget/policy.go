@@ -17,8 +17,7 @@ func (p *policy) Name() string { return p.inner.Name() }
 // Pick first looks at how the previous quantum ended (a stop for the
 // debugger?), parks while the debugger is in control, then chooses the next
 // quantum: the inner policy's choice restricted to the harts the debugger
-// let run, one instruction for a step, and one instruction at a time while
-// watchpoints are set, so that each access is checked before it happens.
+// let run, or one instruction for a step.
 func (p *policy) Pick(v *emu.View) emu.Decision {
 	t := (*Target)(p)
 	if t.mode != modeParked {
@@ -76,28 +75,42 @@ func (t *Target) watchBefore(h int) (gdbstub.Stop, bool) {
 	return st, ok
 }
 
-// check reports the stop the previous quantum caused, if any.
+// check reports the stop the previous quantum caused, if any. A completed
+// step and a user's breakpoint come before a predicted watched access at the
+// same place, since GDB plants its single-step breakpoint exactly there: the
+// access is reported when the hart resumes (watchBefore).
 func (t *Target) check(v *emu.View) (gdbstub.Stop, bool) {
 	if t.pauseReq.Swap(false) {
 		return gdbstub.Stop{Reason: gdbstub.StopInterrupt, Hart: max(t.last, 0)}, true
 	}
-	switch t.mode {
-	case modeStep:
+	h := t.last
+	if h < 0 {
+		return gdbstub.Stop{}, false
+	}
+	pc := t.harts[h].PC()
+	planted := t.temp[h] == pc+1
+	t.clearTemp(h)
+	if t.mode == modeStep {
 		if t.stepArmed && v.Step > t.stepAt {
-			return gdbstub.Stop{Reason: gdbstub.StopStep, Hart: t.stepHart}, true
+			return gdbstub.Stop{Reason: gdbstub.StopStep, Hart: h}, true
 		}
-	case modeContinue:
-		// The hart that just ran sits before a breakpoint: either Run
-		// stopped there, or its quantum ended there and its next Run
-		// would. Both are the same stop for the debugger.
-		if t.last >= 0 {
-			if kind, ok := t.breaks[t.harts[t.last].PC()]; ok {
-				r := gdbstub.StopBreak
-				if kind == gdbstub.BreakHardware {
-					r = gdbstub.StopHWBreak
-				}
-				return gdbstub.Stop{Reason: r, Hart: t.last}, true
-			}
+		return gdbstub.Stop{}, false
+	}
+	// The hart that just ran sits before a breakpoint: either Run stopped
+	// there, or its quantum ended there and its next Run would. Both are
+	// the same stop for the debugger.
+	if kind, ok := t.breaks[pc]; ok {
+		r := gdbstub.StopBreak
+		if kind == gdbstub.BreakHardware {
+			r = gdbstub.StopHWBreak
+		}
+		return gdbstub.Stop{Reason: r, Hart: h}, true
+	}
+	if planted {
+		// Predict again: an interrupt may have been taken in between.
+		if st, ok := t.watchStop(h); ok {
+			t.watchSkip = skip{h, pc, true}
+			return st, true
 		}
 	}
 	return gdbstub.Stop{}, false
@@ -130,9 +143,6 @@ func (t *Target) decide(v *emu.View) emu.Decision {
 	d := t.inner.Pick(&view)
 	if !slices.Contains(v.Runnable, d.Hart) || d.Quantum == 0 {
 		d = emu.Decision{Hart: view.Runnable[0], Quantum: 1} // an inner policy that broke its contract
-	}
-	if len(t.watches) > 0 {
-		d.Quantum = 1
 	}
 	t.last = d.Hart
 	return d

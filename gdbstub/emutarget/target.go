@@ -24,6 +24,7 @@ package emutarget
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync/atomic"
 
 	"github.com/rvstop/rvstop/emu"
@@ -59,7 +60,8 @@ type Target struct {
 	last      int    // hart of the previous decision in this resume; -1 none
 	breaks    map[uint64]gdbstub.BreakKind
 	watches   []watch
-	watchSkip skip // an access already reported, let through once
+	watchSkip skip     // an access already reported, let through once
+	temp      []uint64 // per hart: pc+1 of a breakpoint planted for a watched access; 0 none
 	ended     bool
 	endStop   gdbstub.Stop
 	killed    bool
@@ -118,6 +120,7 @@ func (t *Target) Bind(m *emu.Machine) {
 	t.m = m
 	t.harts = m.Harts()
 	t.run = make([]bool, len(t.harts))
+	t.temp = make([]uint64, len(t.harts))
 }
 
 // waitParked blocks until the machine is first under the debugger's control
@@ -162,13 +165,13 @@ func (t *Target) resume(ctx context.Context, o order) gdbstub.Stop {
 // Detach implements gdbstub.Target: every breakpoint and watchpoint goes.
 func (t *Target) Detach() {
 	t.waitParked()
+	t.setWatches(nil) // first, so that no planted breakpoint survives
 	for pc := range t.breaks {
 		for _, h := range t.harts {
 			h.SetBreakpoint(pc, false)
 		}
 	}
 	clear(t.breaks)
-	t.setWatches(nil)
 }
 
 // Kill ends the run: Machine.Run returns with emu.ExitStopped. Call it when
@@ -195,7 +198,8 @@ func (o exitObserver) Exit(step uint64, reason emu.ExitReason, status int) {
 	st := gdbstub.Stop{Reason: gdbstub.StopExited, Code: status}
 	if !reason.Guest() && reason != emu.ExitStopped {
 		// A limit or a deadlock: the harts are still there to look at.
-		st = gdbstub.Stop{Reason: gdbstub.StopHalted, Hart: max(t.last, 0)}
+		st = gdbstub.Stop{Reason: gdbstub.StopHalted, Hart: max(t.last, 0),
+			Note: fmt.Sprintf("rvstop: the run ended (%v) after %d instructions; the harts can be inspected but not resumed\n", reason, step)}
 	}
 	t.ended, t.endStop = true, st
 	if t.mode != modeParked {

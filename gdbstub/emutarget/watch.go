@@ -2,6 +2,7 @@ package emutarget
 
 import (
 	"github.com/rvstop/rvstop/gdbstub"
+	"github.com/rvstop/rvstop/hart"
 	"github.com/rvstop/rvstop/isa"
 )
 
@@ -12,11 +13,12 @@ import (
 // the debug triggers of real RISC-V cores do.
 //
 // The emulator has no hook inside an instruction, so the check is a
-// prediction: while watchpoints are set every quantum is one instruction,
-// and before it the next instruction of that hart is decoded and its
-// effective address computed from the registers. The prediction misses an
-// access only when an interrupt is taken first and the handler's first
-// instruction makes it.
+// prediction: the next instruction of the hart is decoded and its effective
+// address computed from the registers. It is made before each quantum
+// (decide) and, by a tracer installed while watchpoints exist, after every
+// retired instruction and every trap. When it says the next instruction
+// touches a watched range, the tracer plants a breakpoint there, which makes
+// Run stop before executing it; check then reports the watchpoint.
 
 // memAccess describes what one instruction does to memory.
 type memAccess struct {
@@ -87,4 +89,39 @@ func (t *Target) watchStop(h int) (gdbstub.Stop, bool) {
 		return gdbstub.Stop{Reason: r, Hart: h, Addr: max(lo, w.addr)}, true
 	}
 	return gdbstub.Stop{}, false
+}
+
+// watcher is the hart.Tracer that predicts watched accesses. It runs on the
+// machine's goroutine, inside Run.
+type watcher struct{ t *Target }
+
+func (w watcher) Retire(h *hart.Hart, _ *hart.Retired) { w.t.predict(h) }
+func (w watcher) Trap(h *hart.Hart, _ *hart.TrapInfo)  { w.t.predict(h) }
+
+// predict plants a temporary breakpoint before h's next instruction if it
+// touches a watched range, and removes one planted for an earlier guess.
+func (t *Target) predict(h *hart.Hart) {
+	id, pc := int(h.ID()), h.PC()
+	if t.temp[id] == pc+1 {
+		return
+	}
+	t.clearTemp(id)
+	if _, hit := t.watchStop(id); !hit || t.watchSkip == (skip{id, pc, true}) {
+		return // no access to watch, or this one was reported already
+	}
+	t.temp[id] = pc + 1
+	h.SetBreakpoint(pc, true)
+}
+
+// clearTemp removes hart id's temporary breakpoint, unless the user has a
+// breakpoint at the same place.
+func (t *Target) clearTemp(id int) {
+	if t.temp[id] == 0 {
+		return
+	}
+	pc := t.temp[id] - 1
+	t.temp[id] = 0
+	if _, user := t.breaks[pc]; !user {
+		t.harts[id].SetBreakpoint(pc, false)
+	}
 }
