@@ -173,7 +173,7 @@ func (p peekScope) lookup(n string) *symbol {
 	return &symbol{name: n}
 }
 func (p peekScope) localRef(n string, f bool) (*symbol, error) { return &symbol{name: n}, nil }
-func (p peekScope) dot() *symbol                                { return &symbol{name: "."} }
+func (p peekScope) dot() *symbol                               { return &symbol{name: "."} }
 
 // csr parses a CSR name or number.
 func (u *unit) csr(o opnd) (uint16, bool) {

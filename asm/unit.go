@@ -33,9 +33,9 @@ type unit struct {
 	macroCount int // \@: macro expansions so far
 	dotCount   int
 
-	pos     Pos    // the statement being assembled
-	immAt   Pos    // its immediate operand, for range errors
-	linePos Pos    // where the line table says it is: the outermost real source line
+	pos     Pos        // the statement being assembled
+	immAt   Pos        // its immediate operand, for range errors
+	linePos Pos        // where the line table says it is: the outermost real source line
 	context *expansion // for errors inside expansions: "(in macro X called at ...)"
 }
 
