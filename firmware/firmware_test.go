@@ -58,6 +58,7 @@ func contains(list []string, s string) bool {
 // TestSBIPayloadOnQEMU: every SBI test passes on 1, 2, 4 and 8 harts, and the
 // payload's SRST shutdown (reason none) makes QEMU exit 0.
 func TestSBIPayloadOnQEMU(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
 	for _, smp := range []int{1, 2, 4, 8} {
@@ -87,6 +88,7 @@ func TestSBIPayloadOnQEMU(t *testing.T) {
 // set_timer goes through the CLINT's mtimecmp and mip.STIP) and without PMP
 // (so the firmware's probes must take the trap and carry on).
 func TestSBIPayloadWithoutSstcAndPMP(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
 	run, results := runPayload(t, fwtest.QEMU{BIOS: fw, Kernel: payload, SMP: 4, CPU: "rv64,sstc=false,pmp=false"})
@@ -99,6 +101,7 @@ func TestSBIPayloadWithoutSstcAndPMP(t *testing.T) {
 // TestHSMStress: many hart_start/hart_stop cycles on every secondary of an
 // 8-hart machine; none may be lost or stay pending (each wait is bounded).
 func TestHSMStress(t *testing.T) {
+	t.Parallel()
 	rounds := int64(40)
 	if testing.Short() {
 		rounds = 10
@@ -124,6 +127,7 @@ var openSBIDifferences = map[string]string{
 // gives the same result, except the documented differences (which must still
 // be differences, so the documentation stays true).
 func TestSBIPayloadAgreesWithOpenSBI(t *testing.T) {
+	t.Parallel()
 	opensbi := oracle.Require(t, oracle.OpenSBIFwJump)
 	fw := fwtest.FirmwareELF(t)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
@@ -179,6 +183,7 @@ func actionPayloadAt(t testing.TB, action int64, base uint64) string {
 // TestUnexpectedTrapDumpsRegisters: an illegal instruction in S-mode (not
 // delegated) ends in a register dump and a failing exit status, not a hang.
 func TestUnexpectedTrapDumpsRegisters(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	checkTrapDump(t, fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: actionPayload(t, 1), SMP: 2}))
 }
@@ -216,6 +221,7 @@ func checkTrapDump(t *testing.T, run fwtest.Run) {
 // TestSRSTFailureAndReboot: shutdown with reason "system failure" exits 1;
 // a cold reboot resets the machine (QEMU -no-reboot then exits 0).
 func TestSRSTFailureAndReboot(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	run := fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: actionPayload(t, 2)})
 	if run.ExitCode != 1 || strings.Contains(run.Output, "still running") {
@@ -269,6 +275,7 @@ func replaceIn(t *testing.T, s, anchor, old, new string) string {
 // cannot be addressed by SBI calls and never run S-mode code, whichever hart
 // wins the boot lottery (hart 0 disabled forces the hand-over to another).
 func TestDisabledHartsInFDT(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
 	for _, disabled := range []int{0, 3} {
@@ -293,6 +300,7 @@ func TestDisabledHartsInFDT(t *testing.T) {
 // firmware's own load then faults in M-mode, which must end in a dump that
 // says so and a failing exit, not a hang or a silent reset.
 func TestFirmwareFaultDumps(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	dtb := editedDTB(t, 2, func(dts string) string {
 		return replaceIn(t, dts, "memory@80000000 {", "0x00 0x8000000>", "0x00 0x40000000>")
@@ -320,9 +328,11 @@ func TestFirmwareFaultDumps(t *testing.T) {
 // rvstop's firmware on QEMU with 4 harts, takes commands at its prompt, and
 // `poweroff` (SRST) ends the machine with exit status 0.
 func TestUBootOnOurFirmware(t *testing.T) {
+	t.Parallel()
 	uboot := oracle.Require(t, oracle.UBootSMode)
 	fw := fwtest.FirmwareELF(t)
 	run := fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: uboot, SMP: 4, Script: []fwtest.Step{
+		{Wait: "Hit any key to stop autoboot", Send: " "},
 		{Wait: "=> ", Send: "version\n"},
 		{Wait: "=> ", Send: "fdt addr $fdtcontroladdr; fdt print /cpus/cpu@3 reg\n"},
 		{Wait: "=> ", Send: "poweroff\n"},

@@ -15,6 +15,7 @@ import (
 // TestSBIPayloadOnRvstop: the payload passes on rvstop's board with 1, 2, 4
 // and 8 harts (deterministic interleaving) and in parallel mode.
 func TestSBIPayloadOnRvstop(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
 	for _, r := range []fwtest.Rvstop{
@@ -51,6 +52,7 @@ func TestSBIPayloadOnRvstop(t *testing.T) {
 // fences and suspends on every secondary under many interleavings. Each seed
 // is reproducible: a failure names it.
 func TestHSMStressOnRvstopSeeds(t *testing.T) {
+	t.Parallel()
 	seeds := uint64(24)
 	if testing.Short() {
 		seeds = 4
@@ -75,11 +77,13 @@ func TestHSMStressOnRvstopSeeds(t *testing.T) {
 // TestUnexpectedTrapOnRvstop and TestSRSTOnRvstop: the firmware's ends of the
 // line behave on rvstop as on QEMU.
 func TestUnexpectedTrapOnRvstop(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	checkTrapDump(t, fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: actionPayload(t, 1), SMP: 2, Seed: 1}))
 }
 
 func TestSRSTOnRvstop(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: actionPayload(t, 2), SMP: 1, Seed: 1})
 	if run.ExitCode != 1 || strings.Contains(run.Output, "still running") {
@@ -91,6 +95,7 @@ func TestSRSTOnRvstop(t *testing.T) {
 // rvstop's board with exactly the results it gives on QEMU (same passes, same
 // failures, same skips): the board, not just our firmware, behaves as QEMU's.
 func TestOpenSBIOnRvstopAgreesWithQEMU(t *testing.T) {
+	t.Parallel()
 	opensbi := oracle.Require(t, oracle.OpenSBIFwJump)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
 	qemuRun, onQEMU := runPayload(t, fwtest.QEMU{BIOS: opensbi, Kernel: payload, SMP: 4})
@@ -155,9 +160,11 @@ func BenchmarkBootOnRvstop(b *testing.B) {
 // TestUBootOnOurFirmwareOnRvstop: the same U-Boot session as on QEMU, on
 // rvstop's board.
 func TestUBootOnOurFirmwareOnRvstop(t *testing.T) {
+	t.Parallel()
 	uboot := oracle.Require(t, oracle.UBootSMode)
 	fw := fwtest.FirmwareELF(t)
 	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: uboot, SMP: 4, Seed: 1, Script: []fwtest.Step{
+		{Wait: "Hit any key to stop autoboot", Send: " "},
 		{Wait: "=> ", Send: "version\n"},
 		{Wait: "=> ", Send: "fdt addr $fdtcontroladdr; fdt print /cpus/cpu@3 reg\n"},
 		{Wait: "=> ", Send: "poweroff\n"},
@@ -178,6 +185,7 @@ func TestUBootOnOurFirmwareOnRvstop(t *testing.T) {
 // TestFWJumpAddr: --defsym FW_JUMP_ADDR moves the S-mode entry, as OpenSBI's
 // FW_JUMP_ADDR build option does.
 func TestFWJumpAddr(t *testing.T) {
+	t.Parallel()
 	const next = 0x80400000
 	fw := fwtest.BuildGNU(t, fwtest.Firmware(map[string]int64{"FW_JUMP_ADDR": next}))
 	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: actionPayloadAt(t, 5, next), SMP: 2, Seed: 1})
@@ -191,6 +199,7 @@ func TestFWJumpAddr(t *testing.T) {
 // back to the harts that reached it and 128 MiB of RAM, and still runs the
 // payload. (rvstop's board is used because QEMU only accepts valid trees.)
 func TestBrokenFDT(t *testing.T) {
+	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
 	for _, c := range []struct {
