@@ -80,6 +80,7 @@
 	fence
 	fence	rw, rw
 	fence	i, o
+	fence.tso
 	fence.i
 	pause
 	nop
