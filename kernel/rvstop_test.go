@@ -1,0 +1,82 @@
+package kernel
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/rvstop/rvstop/emu"
+	"github.com/rvstop/rvstop/firmware"
+	"github.com/rvstop/rvstop/firmware/fwtest"
+)
+
+// bootRvstop boots a GNU-built kernel (so that these tests check the
+// machine and the kernel, not our assembler) with rvstop's SBI firmware on
+// rvstop's own board, and returns the console. A run that the guest does
+// not end itself fails the test with the machine's report.
+func bootRvstop(t *testing.T, smp int, seed uint64, bootargs string) string {
+	t.Helper()
+	fw := fwtest.FirmwareELF(t)
+	k, err := os.ReadFile(gnuBuild(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := emu.New(emu.Config{Harts: smp, Seed: seed, Timeout: 120 * time.Second, Bootargs: bootargs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.LoadELFFile(fw); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.LoadELF(k); err != nil {
+		t.Fatal(err)
+	}
+	m.SetEntry(firmware.Base, firmware.PayloadBase)
+	res, err := m.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Reason.Guest() {
+		t.Fatalf("rvstop -smp %d -seed %d: run ended by %v, not by the guest\n%s\nconsole:\n%s",
+			smp, seed, res.Reason, res.Report, res.Console)
+	}
+	return string(res.Console)
+}
+
+// TestDemoOnRvstop: the default boot on rvstop's board with rvstop's
+// firmware, on 1 to 32 harts over several seeds (each seed is a different
+// deterministic interleaving of the harts), checking every core and
+// narrated fact.
+func TestDemoOnRvstop(t *testing.T) {
+	for _, tc := range []struct {
+		n     int
+		seeds []uint64
+	}{{1, []uint64{1}}, {2, []uint64{1, 2, 3}}, {4, []uint64{1, 2, 3}}, {8, []uint64{1, 2}}, {32, []uint64{1}}} {
+		for _, seed := range tc.seeds {
+			t.Run(fmt.Sprintf("smp%d/seed%d", tc.n, seed), func(t *testing.T) {
+				c := console{t, bootRvstop(t, tc.n, seed, "")}
+				checkCore(t, c, tc.n)
+				checkDemo(t, c, tc.n)
+			})
+		}
+	}
+}
+
+// TestHotplugStressOnRvstop: hundreds of cpu_down/cpu_up cycles of every
+// non-boot CPU, each followed by a stop_machine, against busy threads;
+// never a hang, never a lost CPU or IPI.
+func TestHotplugStressOnRvstop(t *testing.T) {
+	for _, tc := range []struct {
+		n, rounds int
+		seed      uint64
+	}{{2, 150, 7}, {4, 50, 8}} {
+		t.Run(fmt.Sprintf("smp%d/seed%d", tc.n, tc.seed), func(t *testing.T) {
+			c := console{t, bootRvstop(t, tc.n, tc.seed, fmt.Sprintf("hotplug_stress=%d", tc.rounds))}
+			cycles := tc.rounds * (tc.n - 1)
+			c.find(fmt.Sprintf(`ktest: ok: stress: %d down/up cycles, %d stop_machines, IPIs queued before offline %d, ran %d; online %s; 0 failures`,
+				cycles, 2*cycles, cycles, cycles, cpuList(tc.n)))
+			c.find(`reboot: Power down \(0 failed checks\)`)
+		})
+	}
+}
