@@ -23,22 +23,11 @@ func TestOpenSBIUBoot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// "x" stops the autoboot countdown; the rest is typed at the prompt.
-	script := "x\nversion\nfdt addr $fdtcontroladdr\nfdt print /cpus/cpu@3\npoweroff\n"
-	m, err := New(Config{Harts: 4, Seed: 1, Stdin: strings.NewReader(script), MaxInsns: 2e9})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := m.LoadELFFile(fw); err != nil {
-		t.Fatal(err)
-	}
-	if err := m.LoadImage(uboot, KernelBase); err != nil {
-		t.Fatal(err)
-	}
-	m.SetEntry(RAMBase, KernelBase)
-	res, err := m.Run()
-	if err != nil {
-		t.Fatal(err)
+	res := bootUBoot(t, fw, uboot)
+	// The same seed and script reproduce the boot exactly.
+	if again := bootUBoot(t, fw, uboot); again.Instructions != res.Instructions ||
+		string(again.Console) != string(res.Console) {
+		t.Errorf("second boot: %d instructions, first %d", again.Instructions, res.Instructions)
 	}
 	out := strings.ReplaceAll(string(res.Console), "\r\n", "\n")
 	if res.Reason != ExitFinisher || res.Status != 0 {
@@ -66,4 +55,25 @@ func TestOpenSBIUBoot(t *testing.T) {
 	if t.Failed() {
 		t.Logf("console:\n%s", out)
 	}
+}
+
+func bootUBoot(t *testing.T, fw string, uboot []byte) Result {
+	// "x" stops the autoboot countdown; the rest is typed at the prompt.
+	script := "x\nversion\nfdt addr $fdtcontroladdr\nfdt print /cpus/cpu@3\npoweroff\n"
+	m, err := New(Config{Harts: 4, Seed: 1, Stdin: strings.NewReader(script), MaxInsns: 2e9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.LoadELFFile(fw); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.LoadImage(uboot, KernelBase); err != nil {
+		t.Fatal(err)
+	}
+	m.SetEntry(RAMBase, KernelBase)
+	res, err := m.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
