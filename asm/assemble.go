@@ -213,7 +213,7 @@ func (a *assembler) exists(name string) bool {
 }
 
 func (a *assembler) newUnit(file string) *unit {
-	u := &unit{a: a, file: file, syms: map[string]*symbol{}, secByName: map[string]*section{},
+	u := &unit{a: a, file: file, syms: make(map[string]*symbol, 256), secByName: map[string]*section{},
 		numeric: map[string]int{}, macros: map[string]*macro{}, rvc: a.exts[isa.ExtC]}
 	u.switchSection(".text", "ax", false, "")
 	// GNU as gives .text the alignment of one instruction.

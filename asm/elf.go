@@ -28,6 +28,11 @@ func (p *Program) ELF() []byte {
 
 	nLoad := len(p.Sections)
 	var buf bytes.Buffer
+	size := 0
+	for _, s := range p.Sections {
+		size += len(s.Data) + pageSize
+	}
+	buf.Grow(size + 64*len(p.Symbols) + 64*len(p.Lines))
 	hdrSize := uint64(64 + 56*nLoad)
 	buf.Write(make([]byte, hdrSize))
 

@@ -12,7 +12,12 @@ func (u *unit) lookup(name string) *symbol {
 	if s := u.syms[name]; s != nil {
 		return s
 	}
-	s := &symbol{name: name, unit: u, pos: u.pos}
+	if len(u.symPool) == 0 {
+		u.symPool = make([]symbol, 64) // symbols come in hundreds per file
+	}
+	s := &u.symPool[0]
+	u.symPool = u.symPool[1:]
+	*s = symbol{name: name, unit: u, pos: u.pos}
 	u.syms[name] = s
 	u.symOrder = append(u.symOrder, s)
 	return s

@@ -14,6 +14,7 @@ type unit struct {
 
 	syms     map[string]*symbol
 	symOrder []*symbol // definition order, for the ELF symbol table
+	symPool  []symbol  // allocation slab for lookup
 
 	sections  []*section
 	secByName map[string]*section
