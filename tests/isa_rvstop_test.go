@@ -55,14 +55,14 @@ func runRvstop(t testing.TB, elf []byte, cfg emu.Config) (isaResult, emu.Result)
 var isaSeeds = []uint64{1, 2, 3, 0x5eed}
 
 // TestISAOnRvstop runs every program on rvstop, built by rvstop's assembler:
-// one-hart programs on 1 and 2 harts (the second parks), multi-hart ones under
-// several seeds and once with one goroutine per hart (-parallel).
+// one-hart programs on 1 and 2 harts (the second parks) and in -parallel mode,
+// multi-hart ones under several seeds and once with one goroutine per hart.
 func TestISAOnRvstop(t *testing.T) {
 	for _, p := range isaPrograms(t) {
 		t.Run(p.name, func(t *testing.T) {
 			t.Parallel()
 			elf := buildRvstop(t, p, nil)
-			runs := []emu.Config{{Harts: 1, Seed: 1}, {Harts: 2, Seed: 7}}
+			runs := []emu.Config{{Harts: 1, Seed: 1}, {Harts: 2, Seed: 7}, {Harts: 1, Parallel: true}}
 			if p.harts > 1 {
 				runs = []emu.Config{{Harts: p.harts, Parallel: true}}
 				for _, s := range isaSeeds {
