@@ -62,6 +62,7 @@ type Target struct {
 	watches   []watch
 	watchSkip skip     // an access already reported, let through once
 	temp      []uint64 // per hart: pc+1 of a breakpoint planted for a watched access; 0 none
+	dcache    *decodeCache
 	ended     bool
 	endStop   gdbstub.Stop
 	killed    bool

@@ -50,7 +50,7 @@ type machine struct {
 
 // start builds and starts a debuggable machine running src; it parks at
 // its first quantum.
-func start(t *testing.T, harts int, src string) *machine {
+func start(t testing.TB, harts int, src string) *machine {
 	t.Helper()
 	elf, err := asm.Assemble([]string{"prog.s"}, asm.Options{FS: fstest.MapFS{"prog.s": {Data: []byte(src)}}})
 	if err != nil {

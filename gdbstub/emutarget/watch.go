@@ -1,6 +1,7 @@
 package emutarget
 
 import (
+	"github.com/rvstop/rvstop/emu"
 	"github.com/rvstop/rvstop/gdbstub"
 	"github.com/rvstop/rvstop/hart"
 	"github.com/rvstop/rvstop/isa"
@@ -59,7 +60,7 @@ func accessOf(op isa.Op) (memAccess, bool) {
 // would cause, if any.
 func (t *Target) watchStop(h int) (gdbstub.Stop, bool) {
 	ht := t.harts[h]
-	in, _, ok := ht.Decode(ht.PC())
+	in, ok := t.decodeAt(h, ht.PC())
 	if !ok {
 		return gdbstub.Stop{}, false
 	}
@@ -124,4 +125,40 @@ func (t *Target) clearTemp(id int) {
 	if _, user := t.breaks[pc]; !user {
 		t.harts[id].SetBreakpoint(pc, false)
 	}
+}
+
+// decodeCache remembers decoded instructions by pc, checked against the raw
+// bits, so that predicting costs a RAM read and a compare per instruction
+// rather than a full decode (which made watchpoints 20 times slower).
+type decodeCache [1 << 12]struct {
+	pc  uint64
+	raw uint32
+	in  isa.Inst
+}
+
+// decodeAt decodes the instruction at pc as hart h would fetch it: from RAM
+// directly, elsewhere (the boot ROM) through the hart.
+func (t *Target) decodeAt(h int, pc uint64) (isa.Inst, bool) {
+	ram := t.m.RAM()
+	off := pc - emu.RAMBase
+	if pc < emu.RAMBase || off+4 > uint64(len(ram)) {
+		in, _, ok := t.harts[h].Decode(pc)
+		return in, ok
+	}
+	raw := uint32(ram[off]) | uint32(ram[off+1])<<8
+	if raw&3 == 3 {
+		raw |= uint32(ram[off+2])<<16 | uint32(ram[off+3])<<24
+	}
+	if t.dcache == nil {
+		t.dcache = new(decodeCache)
+	}
+	e := &t.dcache[pc>>1%uint64(len(t.dcache))]
+	if e.pc != pc+1 || e.raw != raw {
+		in, ok := isa.Decode(raw)
+		if !ok {
+			return isa.Inst{}, false
+		}
+		e.pc, e.raw, e.in = pc+1, raw, in
+	}
+	return e.in, true
 }
