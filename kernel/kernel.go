@@ -46,6 +46,6 @@ var Files = []string{
 	"src/ktest.s",
 	"src/demo.s",
 	"src/stress.s",
-	"src/todo.s",
+	"src/shell.s",
 	"src/end.s",
 }

@@ -80,6 +80,46 @@ ENTRY printk
 	ret
 END printk
 
+# console_puts(s): raw text, no prefix (the shell's prompt and echo).
+ENTRY console_puts
+	addi sp, sp, -32
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	mv s0, a0
+	call strlen
+	mv s1, a0
+	irq_save t0
+	sd t0, 24(sp)
+	la a0, console_lock
+	call arch_spin_lock
+	mv a0, s0
+	mv a1, s1
+	call sbi_console_write
+	la a0, console_lock
+	call arch_spin_unlock
+	ld t0, 24(sp)
+	irq_restore t0
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	addi sp, sp, 32
+	ret
+END console_puts
+
+# console_putc(c): one raw character.
+ENTRY console_putc
+	addi sp, sp, -16
+	sd ra, 0(sp)
+	sb a0, 8(sp)
+	sb zero, 9(sp)
+	addi a0, sp, 8
+	call console_puts
+	ld ra, 0(sp)
+	addi sp, sp, 16
+	ret
+END console_putc
+
 # vsnprintf(buf, size, fmt, args) -> a0 = length written, NUL-terminated.
 # Register use: s0 = output cursor, s1 = last usable byte, s2 = fmt,
 # s3 = next argument, s4 = pad char, s5 = width. The emit_* helpers below
