@@ -28,9 +28,14 @@ func runPayload(t *testing.T, q fwtest.QEMU) (fwtest.Run, []fwtest.Result) {
 }
 
 // requireAllPass fails for every failed result; skips are allowed only for
-// the reasons listed.
+// the reasons listed. What the console tests write must be on the console.
 func requireAllPass(t *testing.T, run fwtest.Run, results []fwtest.Result, allowedSkips ...string) {
 	t.Helper()
+	for _, r := range results {
+		if r.Name == "dbcn_console_write" && r.OK && r.Skip == "" && !strings.Contains(run.Output, "\n# dbcn console_write\n") {
+			t.Errorf("DBCN console_write reported success but its text is not on the console")
+		}
+	}
 	for _, r := range results {
 		switch {
 		case r.Skip != "":
