@@ -104,6 +104,7 @@ func checkCore(t *testing.T, c console, n int) {
 			t.Errorf("reschedule IPI check: %s", m[0])
 		}
 	}
+	c.find(fmt.Sprintf(`ktest: ok: migrate: a thread moved itself to each CPU in turn and ran on %s of %s`, all, all))
 	if fails := c.all(`ktest: FAIL: .*`); len(fails) > 0 {
 		t.Errorf("kernel checks failed: %v", fails)
 	}

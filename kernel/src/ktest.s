@@ -16,7 +16,9 @@
 #             run each callback exactly once on the right CPU; -ENXIO for
 #             CPUs that do not exist;
 #   resched   waking a stop-class task on a CPU busy with a thread that
-#             never yields preempts it through the reschedule IPI.
+#             never yields preempts it through the reschedule IPI;
+#   migrate   a kernel thread moves itself to every online CPU in turn
+#             (migrate_current_to) and finds itself running on each.
 
 .include "kernel.inc"
 
@@ -135,6 +137,7 @@ ENTRY ktest_run
 	call ktest_sched
 	call ktest_ipi
 	call ktest_resched
+	call ktest_migrate
 	unframe 1
 	ret
 END ktest_run
@@ -658,7 +661,65 @@ ktest_resched:
 	addi sp, sp, 160
 	ret
 
+# kmigrate_fn(unused): visit every online CPU; the set of CPUs where the
+# thread then found itself goes to migrate_seen, then it completes.
+ENTRY kmigrate_fn
+	addi sp, sp, -16
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	li s0, -1
+1:	mv a0, s0
+	ld a1, cpu_online_mask
+	call cpumask_next
+	mv s0, a0
+	li t0, NR_CPUS
+	bgeu s0, t0, 2f
+	call migrate_current_to
+	call preempt_disable
+	this_cpu t0
+	bne t0, s0, 3f
+	li t1, 1
+	sll t1, t1, t0
+	la t2, migrate_seen
+	amoor.d zero, t1, (t2)
+3:	call preempt_enable
+	j 1b
+2:	la a0, migrate_done
+	call complete
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	addi sp, sp, 16
+	ret
+END kmigrate_fn
+
+ktest_migrate:
+	frame 1
+	la a0, migrate_done
+	call init_completion
+	la a0, kmigrate_fn
+	li a1, 0
+	li a2, 0
+	la a3, kmigrate_name
+	call kthread_create_on_cpu
+	call wake_up_process
+	la a0, migrate_done
+	call wait_for_completion
+	ld t0, migrate_seen
+	ld t1, cpu_online_mask
+	xor a0, t0, t1
+	seqz a0, a0
+	la a1, fmt_migrate
+	ld a2, migrate_seen
+	ld a3, cpu_online_mask
+	call ktest_check
+	unframe 1
+	ret
+
 .section .rodata
+kmigrate_name:
+	.asciz "kmigrate"
+fmt_migrate:
+	.asciz "migrate: a thread moved itself to each CPU in turn and ran on %b of %b"
 kcounter_name:
 	.asciz "kcounter/%u"
 kcounter2_name:
@@ -706,6 +767,10 @@ nr_check_failures:
 
 .section .bss
 .balign 8
+migrate_seen:
+	.zero 8
+migrate_done:
+	.zero COMP_SIZE
 ipi_count:
 	.zero NR_CPUS * 8
 ipi_where:
