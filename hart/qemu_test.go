@@ -192,13 +192,16 @@ func TestDifferentialQEMU(t *testing.T) {
 
 // runQEMU links src into an ELF and runs it on QEMU's virt machine, returning
 // the hex values it printed.
-func runQEMU(t *testing.T, qemu, src string) []uint64 {
+func runQEMU(t *testing.T, qemu, src string) []uint64 { return runQEMUArgs(t, qemu, src) }
+
+func runQEMUArgs(t *testing.T, qemu, src string, args ...string) []uint64 {
 	t.Helper()
 	elfPath := assembleELF(t, src)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, qemu, "-machine", "virt", "-bios", "none", "-kernel", elfPath,
+	args = append(args, "-machine", "virt", "-bios", "none", "-kernel", elfPath,
 		"-nographic", "-monitor", "none", "-serial", "stdio")
+	cmd := exec.CommandContext(ctx, qemu, args...)
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("qemu: %v\n%s", err, out)

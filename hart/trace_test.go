@@ -24,7 +24,7 @@ func (l *logTracer) v(x uint64) string {
 
 // Retire logs labelled instructions only (not the halves of la).
 func (l *logTracer) Retire(h *Hart, r *Retired) {
-	if l.syms[r.PC] == "" || r.Inst.Op == isa.AUIPC {
+	if (len(l.syms) > 0 && l.syms[r.PC] == "") || r.Inst.Op == isa.AUIPC {
 		return
 	}
 	s := fmt.Sprintf("%s %s %v", r.Priv, l.syms[r.PC], r.Inst.Op)
