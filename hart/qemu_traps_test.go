@@ -28,7 +28,7 @@ func randomWord(rng *rand.Rand) (w uint32, size int) {
 			q, f3 := h&3, h>>13
 			switch {
 			case q == 3,
-				q == 1 && (f3 == 5 || f3 >= 6), // c.j, c.beqz, c.bnez
+				q == 1 && (f3 == 5 || f3 >= 6),    // c.j, c.beqz, c.bnez
 				q == 2 && f3 == 4 && h>>2&31 == 0: // c.jr, c.jalr, c.ebreak
 				continue
 			}
