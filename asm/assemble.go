@@ -77,15 +77,16 @@ func (a *assembler) sortErrors() {
 
 // assembler holds what is shared by every file of one Assemble call.
 type assembler struct {
-	opt   Options
-	march string
-	exts  map[isa.Ext]bool
-	units []*unit
-	errs  ErrorList
-	seen  map[string]bool   // errors already reported (one per place and message)
-	steps int               // statements assembled so far (maxStatements)
-	files map[string][]line // sources read so far, split into lines (include files are read once)
-	bytes int64             // bytes emitted so far (maxBytes)
+	opt     Options
+	march   string
+	exts    map[isa.Ext]bool
+	units   []*unit
+	errs    ErrorList
+	seen    map[string]bool   // errors already reported (one per place and message)
+	steps   int               // statements assembled so far (maxStatements)
+	reports int               // errors reported, repeats included
+	files   map[string][]line // sources read so far, split into lines (include files are read once)
+	bytes   int64             // bytes emitted so far (maxBytes)
 }
 
 func newAssembler(opt Options) (*assembler, error) {
@@ -167,6 +168,7 @@ func (a *assembler) report(p Pos, msg string) {
 	if a.tooMany() {
 		return
 	}
+	a.reports++
 	key := p.String() + msg
 	if a.seen[key] {
 		return
@@ -175,7 +177,9 @@ func (a *assembler) report(p Pos, msg string) {
 	a.errs = append(a.errs, &Error{p, msg})
 }
 
-func (a *assembler) tooMany() bool { return len(a.errs) >= maxErrors }
+// tooMany says to stop: maxErrors distinct errors, or many repeats of fewer
+// (an error in a macro expanded in a loop).
+func (a *assembler) tooMany() bool { return len(a.errs) >= maxErrors || a.reports >= 10*maxErrors }
 
 // readFile reads a source through Options.FS or the host file system.
 func (a *assembler) readFile(name string) ([]byte, error) {

@@ -3,6 +3,9 @@ package asm
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -320,6 +323,31 @@ func appendSLEB(b []byte, v int64) []byte {
 		b = append(b, c)
 		if done {
 			return b
+		}
+	}
+}
+
+// .float/.single/.double: IEEE 754 values, written as 1.5, -2e3, 0f1.5 or 0d1.5
+// (GNU's prefixes), inf and nan.
+func (u *unit) floatDirective(d, rest string, off int) {
+	ops, cols := splitOperands(rest)
+	for i, op := range ops {
+		t := strings.ToLower(strings.TrimSpace(op))
+		if len(t) > 2 && t[0] == '0' && strings.ContainsRune("fdert", rune(t[1])) {
+			t = t[2:]
+		}
+		v, err := strconv.ParseFloat(t, 64)
+		if err != nil {
+			u.errorAt(u.at(off+cols[i]), "bad floating-point number %q", op)
+			continue
+		}
+		var b [8]byte
+		if d == ".double" {
+			binary.LittleEndian.PutUint64(b[:], math.Float64bits(v))
+			u.emit(b[:8])
+		} else {
+			binary.LittleEndian.PutUint32(b[:], math.Float32bits(float32(v)))
+			u.emit(b[:4])
 		}
 	}
 }

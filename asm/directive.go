@@ -59,6 +59,8 @@ func (u *unit) directive(d, rest string, off int) {
 		u.stringDirective(d, rest, off)
 	case ".uleb128", ".sleb128":
 		u.lebDirective(d, rest, off)
+	case ".float", ".single", ".double":
+		u.floatDirective(d, rest, off)
 	case ".macro":
 		u.defineMacro(rest)
 	case ".endm":

@@ -209,6 +209,11 @@ func (u *unit) expandMacro(m *macro, rest string, off int) {
 		}
 	}
 	u.macroCount++
+	if u.macroCount > maxExpansions {
+		u.errorf("more than %d macro expansions: runaway recursion?", maxExpansions)
+		u.srcs = nil
+		return
+	}
 	count := strconv.Itoa(u.macroCount - 1)
 	body := make([]line, len(m.body))
 	for i, l := range m.body {

@@ -44,6 +44,7 @@ type unit struct {
 const (
 	maxStatements = 1 << 20  // statements assembled, after expansion, per Assemble call
 	maxBytes      = 64 << 20 // bytes of data and code per Assemble call
+	maxExpansions = 1 << 16  // macro expansions per file
 )
 
 // A source is a stream of lines: a file, or the expansion of a macro or .rept.

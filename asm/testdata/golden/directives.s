@@ -189,6 +189,10 @@ words:
 	.uleb128 624485
 	.sleb128 -64
 	.sleb128 -123456
+	.balign	8
+	.float	1.5, -2e3, 0f0.1
+	.single	3
+	.double	0.1, -1.25e-300, 0d2.5
 	.byte	. - words
 
 	.data
@@ -220,7 +224,7 @@ late:
 	tail	_start                  # 00000317 f0030067
 	call	loops                   # 00000097 f38080e7
 	jal	ra, macros              # f3dff0ef
-	lla	t0, counter             # 00000297 0cc28293
-	la	t1, buf                 # 00000317 0e430313
-	ld	t2, small               # 00000397 15c3b383
-	sd	t2, small, t3           # 00000e17 147e3a23
+	lla	t0, counter             # 00000297 0fc28293
+	la	t1, buf                 # 00000317 12430313
+	ld	t2, small               # 00000397 19c3b383
+	sd	t2, small, t3           # 00000e17 187e3a23
