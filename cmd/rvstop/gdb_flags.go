@@ -7,6 +7,7 @@ import (
 	"log"
 	"net"
 	"os"
+	"os/signal"
 
 	"github.com/rvstop/rvstop/emu"
 	"github.com/rvstop/rvstop/gdbstub"
@@ -103,6 +104,14 @@ func (g *gdbFlags) attach(m *emu.Machine) error {
 	if g.hold {
 		logger.Printf("harts held at reset; waiting for gdb on %s (target remote %s)", l.Addr(), l.Addr())
 	}
+	// rvstop's own Ctrl-C handler stops the machine with Machine.Stop, which
+	// a machine parked for the debugger would never notice.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	go func() {
+		<-sig
+		g.target.Abort()
+	}()
 	srv := &gdbstub.Server{Target: g.target, Hold: g.hold, Log: logger}
 	go func() {
 		defer l.Close()

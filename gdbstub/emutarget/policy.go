@@ -28,7 +28,12 @@ func (p *policy) Pick(v *emu.View) emu.Decision {
 	for {
 		for t.mode == modeParked {
 			t.markParked()
-			o := <-t.ctl
+			var o order
+			select {
+			case o = <-t.ctl:
+			case <-t.abort:
+				o = order{kill: true}
+			}
 			t.mode, t.stepArmed, t.last = o.mode, false, -1
 			if o.kill {
 				// Machine.Stop has asked every hart to stop: this

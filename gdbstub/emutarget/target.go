@@ -49,7 +49,10 @@ type Target struct {
 	parked chan struct{}     // closed when the machine first parks or ends
 	first  atomic.Bool       // parked has been closed
 
-	pauseReq atomic.Bool // Ctrl-C: park at the next quantum boundary
+	pauseReq atomic.Bool                  // Ctrl-C: park at the next quantum boundary
+	end      atomic.Pointer[gdbstub.Stop] // how the run ended, once it has
+	abort    chan struct{}                // closed by Abort
+	aborted  atomic.Bool
 
 	// Owned by whichever side is in control (see above).
 	mode      mode
@@ -63,8 +66,6 @@ type Target struct {
 	watchSkip skip     // an access already reported, let through once
 	temp      []uint64 // per hart: pc+1 of a breakpoint planted for a watched access; 0 none
 	dcache    *decodeCache
-	ended     bool
-	endStop   gdbstub.Stop
 	killed    bool
 }
 
@@ -101,6 +102,7 @@ func Prepare(cfg *emu.Config) (*Target, error) {
 		ctl:    make(chan order),
 		stops:  make(chan gdbstub.Stop, 1),
 		parked: make(chan struct{}),
+		abort:  make(chan struct{}),
 		breaks: map[uint64]gdbstub.BreakKind{},
 		last:   -1,
 	}
@@ -150,10 +152,14 @@ func (t *Target) Step(ctx context.Context, h int) gdbstub.Stop {
 
 func (t *Target) resume(ctx context.Context, o order) gdbstub.Stop {
 	t.waitParked()
-	if t.ended {
-		return t.endStop
+	if st := t.end.Load(); st != nil {
+		return *st
 	}
-	t.ctl <- o
+	select {
+	case t.ctl <- o:
+	case <-t.abort:
+		return gdbstub.Stop{Reason: gdbstub.StopExited, Code: 1}
+	}
 	select {
 	case st := <-t.stops:
 		return st
@@ -179,12 +185,31 @@ func (t *Target) Detach() {
 // gdbstub.Serve returns gdbstub.ErrKilled.
 func (t *Target) Kill() {
 	t.waitParked()
-	if t.ended {
+	if t.end.Load() != nil {
 		return
 	}
 	t.m.Stop()
-	t.ctl <- order{kill: true}
-	<-t.stops
+	select {
+	case t.ctl <- order{kill: true}:
+		<-t.stops
+	case <-t.abort:
+	}
+}
+
+// Abort ends the run from outside the debugger (rvstop's own Ctrl-C
+// handler), whether the debugger holds the machine or not: it calls
+// Machine.Stop and lets a parked machine go, so Machine.Run returns with
+// emu.ExitStopped. Safe from any goroutine. A debugger still attached is
+// told the run exited; it must not be in the middle of a command, which is
+// acceptable only because the process is about to end.
+func (t *Target) Abort() {
+	if t.aborted.Swap(true) {
+		return
+	}
+	if t.m != nil {
+		t.m.Stop()
+	}
+	close(t.abort)
 }
 
 // exitObserver passes every event on and tells the debugger when the run ends.
@@ -202,7 +227,7 @@ func (o exitObserver) Exit(step uint64, reason emu.ExitReason, status int) {
 		st = gdbstub.Stop{Reason: gdbstub.StopHalted, Hart: max(t.last, 0),
 			Note: fmt.Sprintf("rvstop: the run ended (%v) after %d instructions; the harts can be inspected but not resumed\n", reason, step)}
 	}
-	t.ended, t.endStop = true, st
+	t.end.Store(&st)
 	if t.mode != modeParked {
 		t.mode = modeParked
 		t.stops <- st

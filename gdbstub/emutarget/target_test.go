@@ -248,3 +248,63 @@ func TestParallelRefused(t *testing.T) {
 		t.Error("Prepare accepted -parallel")
 	}
 }
+
+// trapWrite: the first instruction of the trap handler writes the watched
+// word; only the trap (an ecall) leads there, so the access is predicted
+// from the Trap callback, not from a retired instruction.
+const trapWrite = `
+	.globl _start
+_start:
+	la t0, handler
+	csrw mtvec, t0
+	la s2, flag
+	ecall
+	.globl handler
+handler:
+	sd t0, 0(s2)
+	li t0, 0x100000
+	li t1, 0x5555
+	sw t1, 0(t0)
+	.data
+	.align 3
+	.globl flag
+flag:	.dword 0
+`
+
+func TestWatchInTrapHandler(t *testing.T) {
+	mc := start(t, 1, trapWrite)
+	tg, ctx := mc.t, context.Background()
+	handler, flag := mc.sym(t, "handler"), mc.sym(t, "flag")
+	tg.AddBreakpoint(gdbstub.WatchWrite, flag, 8)
+	st := tg.Continue(ctx, []bool{true})
+	if st.Reason != gdbstub.StopWatch || st.Addr != flag || mc.reg(t, 0, gdbstub.RegPC) != handler {
+		t.Fatalf("%+v at pc %#x; want a write stop at the handler %#x", st, mc.reg(t, 0, gdbstub.RegPC), handler)
+	}
+	// Resuming with the watchpoint still set lets the reported access
+	// through once instead of stopping again.
+	if st := tg.Continue(ctx, []bool{true}); st.Reason != gdbstub.StopExited {
+		t.Errorf("after the watch: %+v", st)
+	}
+	<-mc.res
+}
+
+// Abort (rvstop's Ctrl-C) ends a run the debugger holds.
+func TestAbortParked(t *testing.T) {
+	mc := start(t, 2, counter)
+	if pc := mc.reg(t, 0, gdbstub.RegPC); pc != 0x1000 {
+		t.Fatalf("pc %#x", pc)
+	}
+	mc.t.Abort()
+	mc.t.Abort() // twice is harmless
+	select {
+	case res := <-mc.res:
+		if res.Reason != emu.ExitStopped {
+			t.Errorf("after Abort: %v", res.Reason)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Abort did not end the run")
+	}
+	if st := mc.t.Continue(context.Background(), []bool{true, true}); st.Reason != gdbstub.StopExited {
+		t.Errorf("continue after Abort: %+v", st)
+	}
+}
