@@ -1,7 +1,7 @@
-# irq_supervisor.s: S-level interrupts and delegation: a delegated SSIP or STIP
-# goes to the S handler, is masked by SIE in S but not in U, and never interrupts
-# M; undelegated it goes to M even from S with MIE = 0; M-level interrupts take
-# priority over S-level ones; Sstc's stimecmp raises STIP on its own.
+# irq_supervisor.s: S-level interrupts and delegation: a delegated SSIP, STIP or
+# SEIP goes to the S handler, is masked by SIE in S but not in U, and never
+# interrupts M; undelegated it goes to M even from S with MIE = 0; M-level
+# interrupts take priority over S-level ones; Sstc's stimecmp raises STIP alone.
 	.include "harness.inc"
 
 	la	a1, strap_entry
@@ -151,6 +151,21 @@
 	andi	a0, a0, MIP_STIP
 	CHECK	16, a0, 0
 	ENTER_M
+
+	# SEIP written by M (as firmware forwards an external interrupt) and
+	# delegated: taken in S as a supervisor external interrupt.
+	li	a1, MIP_SEIP
+	csrw	mideleg, a1
+	csrw	mie, a1
+	csrs	mip, a1
+	csrsi	mstatus, MSTATUS_SIE
+	TRAP_ARM
+	ENTER_MODE PRV_S
+	nop
+	EXPECT_STRAP 17, CAUSE_INTR | IRQ_SEI
+	ENTER_M
+	li	a1, MIP_SEIP
+	csrc	mip, a1
 	csrw	menvcfg, zero
 	csrw	mcounteren, zero
 	csrw	mideleg, zero
