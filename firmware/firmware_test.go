@@ -89,14 +89,15 @@ func TestSBIPayloadOnQEMU(t *testing.T) {
 	}
 }
 
-// TestSBIPayloadWithoutSstcAndPMP: the same tests on harts without Sstc (so
+// TestSBIPayloadWithoutSstcAndPMP: the same tests on rv64imac harts (no F/D)
+// without Sstc (so
 // set_timer goes through the CLINT's mtimecmp and mip.STIP) and without PMP
 // (so the firmware's probes must take the trap and carry on).
 func TestSBIPayloadWithoutSstcAndPMP(t *testing.T) {
 	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
 	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
-	run, results := runPayload(t, fwtest.QEMU{BIOS: fw, Kernel: payload, SMP: 4, CPU: "rv64,sstc=false,pmp=false"})
+	run, results := runPayload(t, fwtest.QEMU{BIOS: fw, Kernel: payload, SMP: 4, CPU: "rv64,sstc=false,pmp=false,f=false,d=false"})
 	requireAllPass(t, run, results)
 	if !strings.Contains(run.Output, "Boot HART ISA Extensions  : none\n") {
 		t.Errorf("banner should report neither sstc nor pmp:\n%s", run.Output)
