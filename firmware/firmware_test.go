@@ -90,9 +90,8 @@ func TestSBIPayloadOnQEMU(t *testing.T) {
 }
 
 // TestSBIPayloadWithoutSstcAndPMP: the same tests on rv64imac harts (no F/D)
-// without Sstc (so
-// set_timer goes through the CLINT's mtimecmp and mip.STIP) and without PMP
-// (so the firmware's probes must take the trap and carry on).
+// without Sstc (so set_timer goes through the CLINT's mtimecmp and mip.STIP)
+// and without PMP (so the firmware's probes must take the trap and carry on).
 func TestSBIPayloadWithoutSstcAndPMP(t *testing.T) {
 	t.Parallel()
 	fw := fwtest.FirmwareELF(t)
