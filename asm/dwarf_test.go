@@ -120,3 +120,27 @@ func TestAddr2line(t *testing.T) {
 }
 
 type dwarfLineEntry struct{ dwarf.LineEntry }
+
+// TestProgramLookups checks the Program helpers tracers use.
+func TestProgramLookups(t *testing.T) {
+	dir := t.TempDir()
+	for n, s := range dwarfSources {
+		os.WriteFile(filepath.Join(dir, n), []byte(s), 0o644)
+	}
+	p, err := Build([]string{filepath.Join(dir, "a.s"), filepath.Join(dir, "b.s")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range dwarfWant {
+		l, ok := p.LineAt(0x80000000 + w.off)
+		if !ok || filepath.Base(l.File) != w.file || l.Line != w.line {
+			t.Errorf("LineAt(%#x) = %v, %v; want %s:%d", 0x80000000+w.off, l, ok, w.file, w.line)
+		}
+	}
+	if name, off, ok := p.SymbolAt(0x80000018); !ok || name != "f" || off != 2 {
+		t.Errorf("SymbolAt(0x80000018) = %s+%d, %v; want f+2", name, off, ok)
+	}
+	if _, ok := p.LineAt(0x7fffffff); ok {
+		t.Errorf("LineAt below the image found a line")
+	}
+}

@@ -163,12 +163,10 @@ func window(b []byte, k int) []byte {
 
 // lineAt names the source line of the instruction at or before addr.
 func (p *Program) lineAt(addr uint64) string {
-	i := sort.Search(len(p.Lines), func(i int) bool { return p.Lines[i].Addr > addr })
-	if i == 0 {
-		return "no source line"
+	if l, ok := p.LineAt(addr); ok {
+		return fmt.Sprintf("%s:%d", l.File, l.Line)
 	}
-	l := p.Lines[i-1]
-	return fmt.Sprintf("%s:%d", l.File, l.Line)
+	return "no source line"
 }
 
 // checkAgainstGNU builds p both ways with march and compares the images.

@@ -358,3 +358,38 @@ func labelOf(e *expr) *symbol {
 	}
 	return nil
 }
+
+// LineAt returns the source line of the instruction at addr: the last line
+// table row at or before it, if addr lies in the same output section.
+func (p *Program) LineAt(addr uint64) (Line, bool) {
+	i := sort.Search(len(p.Lines), func(i int) bool { return p.Lines[i].Addr > addr })
+	if i == 0 {
+		return Line{}, false
+	}
+	l := p.Lines[i-1]
+	for _, s := range p.Sections {
+		if l.Addr >= s.Addr && l.Addr < s.Addr+s.Size {
+			return l, addr < s.Addr+s.Size
+		}
+	}
+	return Line{}, false
+}
+
+// SymbolAt names addr as symbol+offset, from the nearest symbol at or below
+// it in the same output section (functions and labels; not absolute values).
+func (p *Program) SymbolAt(addr uint64) (name string, off uint64, ok bool) {
+	var best *Symbol
+	for i := range p.Symbols {
+		s := &p.Symbols[i]
+		if s.Section == "" || s.Value > addr {
+			continue
+		}
+		if best == nil || s.Value > best.Value || s.Value == best.Value && s.Global && !best.Global {
+			best = s
+		}
+	}
+	if best == nil {
+		return "", 0, false
+	}
+	return best.Name, addr - best.Value, true
+}
