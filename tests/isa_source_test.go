@@ -30,7 +30,10 @@ type isaProgram struct {
 var (
 	// A case is the first argument of a checking macro: `TEST_RR 12, add, ...`,
 	// `CHECK 12, a0, 5`, `EXPECT_MTRAP 12, ...`, possibly after a label.
-	caseRE  = regexp.MustCompile(`^\s*(?:\w+:\s*)?(TEST_\w+|CHECK\w*|EXPECT_\w+)\s+(\d+)\s*,`)
+	// Inside `.irp h, 0, 1, 2` the number may be `5 + \h`: cases 5, 6 and 7.
+	caseRE  = regexp.MustCompile(`^\s*(?:\w+:\s*)?(TEST_\w+|CHECK\w*|EXPECT_\w+)\s+(\d+)(?:\s*\+\s*\\(\w+))?\s*,`)
+	irpRE   = regexp.MustCompile(`^\s*\.irp\s+(\w+)\s*,(.*)$`)
+	endrRE  = regexp.MustCompile(`^\s*\.endr\b`)
 	condRE  = regexp.MustCompile(`^\s*\.(ifdef|ifndef|if\w*|else|endif)\b\s*(\w*)`)
 	hartsRE = regexp.MustCompile(`^\s*\.equ\s+HARTS\s*,\s*(\d+)`)
 	dumpRE  = regexp.MustCompile(`^\s*DUMP_REGS\b`)
@@ -72,6 +75,11 @@ func parseISAProgram(path string) (*isaProgram, error) {
 		lines:  strings.Split(string(src), "\n"),
 	}
 	var conds []string // one entry per open .if: "QEMU", "!QEMU" or ""
+	type irp struct {
+		name   string
+		values []string
+	}
+	var irps []irp // the open .irp blocks
 	for i, line := range p.lines {
 		if m := condRE.FindStringSubmatch(line); m != nil {
 			switch {
@@ -93,8 +101,34 @@ func parseISAProgram(path string) (*isaProgram, error) {
 		if dumpRE.MatchString(line) {
 			p.dump = true
 		}
-		if m := caseRE.FindStringSubmatch(line); m != nil {
-			n, _ := strconv.Atoi(m[2])
+		if m := irpRE.FindStringSubmatch(line); m != nil {
+			irps = append(irps, irp{m[1], strings.Split(m[2], ",")})
+		}
+		if endrRE.MatchString(line) && len(irps) > 0 {
+			irps = irps[:len(irps)-1]
+		}
+		m := caseRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		base, _ := strconv.Atoi(m[2])
+		ns := []int{base}
+		if m[3] != "" {
+			ns = nil
+			for _, r := range irps {
+				if r.name != m[3] {
+					continue
+				}
+				for _, v := range r.values {
+					k, err := strconv.Atoi(strings.TrimSpace(v))
+					if err != nil {
+						return nil, fmt.Errorf("%s:%d: case %s + \\%s: .irp value %q is not a number", path, i+1, m[2], m[3], v)
+					}
+					ns = append(ns, base+k)
+				}
+			}
+		}
+		for _, n := range ns {
 			// 0 would read as a pass through the finisher, and QEMU's exit status
 			// keeps only 8 bits; 1 is the harness's own case.
 			if n < 2 || n > 254 {
