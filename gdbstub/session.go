@@ -25,19 +25,18 @@ type Session struct {
 	events chan readResult
 	Log    *log.Logger // protocol errors and unusual packets; nil: silent
 
-	noAck     bool   // after QStartNoAckMode
-	lastSent  []byte // for retransmission on '-'
-	swbreak   bool   // the debugger understands swbreak/hwbreak stop reasons
-	hwbreak   bool
-	gHart     int // hart for g, p, m... (Hg)
-	cHart     int // hart for c and s without vCont (Hc); -1 all
-	last      Stop
-	exited    bool
-	end       End
-	done      bool
-	xml       map[string][]byte
-	pending   []event // events read while the machine ran, for after it stops
-	interrupt bool    // 0x03 arrived while the machine was stopped
+	noAck    bool   // after QStartNoAckMode
+	lastSent []byte // for retransmission on '-'
+	swbreak  bool   // the debugger understands swbreak/hwbreak stop reasons
+	hwbreak  bool
+	gHart    int // hart for g, p, m... (Hg)
+	cHart    int // hart for c and s without vCont (Hc); -1 all
+	last     Stop
+	exited   bool
+	end      End
+	done     bool
+	xml      map[string][]byte
+	pending  []event // events read while the machine ran, for after it stops
 }
 
 type readResult struct {
@@ -106,8 +105,10 @@ func (s *Session) handle(ev event) {
 			s.write(s.lastSent)
 		}
 	case evInterrupt:
-		// Ctrl-C while stopped: GDB still expects a stop reply to come.
-		s.interrupt = true
+		// Ctrl-C that crossed a stop reply on the wire: the machine is
+		// stopped already, as the user wanted. Like gdbserver, drop it
+		// rather than stop the next resume at once.
+		s.logf("interrupt while stopped, ignored")
 	case evBadSum:
 		if !s.noAck {
 			s.write([]byte{'-'})
@@ -157,10 +158,6 @@ func (s *Session) logf(format string, args ...any) {
 func (s *Session) resume(run func(ctx context.Context) Stop) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	if s.interrupt {
-		s.interrupt = false
-		cancel()
-	}
 	result := make(chan Stop, 1)
 	go func() { result <- run(ctx) }()
 	for {

@@ -32,8 +32,8 @@ type Target interface {
 
 	// AddBreakpoint and RemoveBreakpoint manage breakpoints and watchpoints,
 	// which the emulator evaluates: a hart stops before executing an
-	// instruction at a breakpoint, and after an access that touches a watched
-	// range. Kinds the target lacks return ErrUnsupported.
+	// instruction at a breakpoint, and before an access that touches a
+	// watched range. Kinds the target lacks return ErrUnsupported.
 	AddBreakpoint(kind BreakKind, addr, size uint64) error
 	RemoveBreakpoint(kind BreakKind, addr, size uint64) error
 
@@ -44,9 +44,10 @@ type Target interface {
 
 	// Continue runs the harts marked in run (len NumHarts) with the machine's
 	// own scheduler until a breakpoint or watchpoint hits, the machine exits,
-	// or ctx is cancelled (StopInterrupt). Breakpoints at the harts' current
-	// pc must not stop them before they have executed one instruction, or GDB
-	// could never continue from a breakpoint.
+	// or ctx is cancelled (StopInterrupt). A hart may stop at a breakpoint at
+	// its current pc without moving: GDB steps a thread off a breakpoint
+	// itself (it removes it, steps, and puts it back) before continuing.
+	// Watchpoints stop the hart before the access, as GDB expects on RISC-V.
 	Continue(ctx context.Context, run []bool) Stop
 
 	// Detach removes every breakpoint and watchpoint: the debugger is gone.
