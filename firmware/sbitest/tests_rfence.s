@@ -8,6 +8,7 @@
 	ktap_case "rfence_all_harts_running", t_rfence_all
 	ktap_case "rfence_stopped_harts_skipped", t_rfence_stopped
 	ktap_case "rfence_bad_mask", t_rfence_bad_mask
+	ktap_case "rfence_mask_names_missing_hart", t_rfence_missing_hart
 	ktap_case "rfence_unknown_function", t_rfence_fid
 
 	.section .text
@@ -111,14 +112,57 @@ t_rfence_stopped:
 	expect a0, SBI_SUCCESS, "fences on hart_mask"
 	epilogue
 
+# each_fence_bad(a0 = mask, a1 = base, a2 = message): each of the three fences
+# with this hart mask must be INVALID_PARAM.
+each_fence_bad:
+	prologue
+	mv s0, a0
+	mv s1, a1
+	mv s2, a2
+	sbi SBI_EXT_RFENCE, SBI_RFENCE_REMOTE_FENCE_I
+	li a1, SBI_ERR_INVALID_PARAM
+	mv a2, s2
+	call check_eq
+	mv a0, s0
+	mv a1, s1
+	li a2, 0
+	li a3, -1
+	sbi SBI_EXT_RFENCE, SBI_RFENCE_REMOTE_SFENCE_VMA
+	li a1, SBI_ERR_INVALID_PARAM
+	mv a2, s2
+	call check_eq
+	mv a0, s0
+	mv a1, s1
+	li a2, 0
+	li a3, -1
+	li a4, 0
+	sbi SBI_EXT_RFENCE, SBI_RFENCE_REMOTE_SFENCE_VMA_ASID
+	li a1, SBI_ERR_INVALID_PARAM
+	mv a2, s2
+	call check_eq
+	epilogue
+
 t_rfence_bad_mask:
 	prologue
 	la t0, last_hart
 	ld a1, 0(t0)
 	addi a1, a1, 1
 	li a0, 1
-	call fences
-	expect a0, SBI_ERR_INVALID_PARAM, "base = last hart + 1"
+	la a2, msg_base_beyond
+	call each_fence_bad
+	epilogue
+
+# The SBI spec: INVALID_PARAM when any hart the mask names is not valid.
+t_rfence_missing_hart:
+	prologue
+	la t0, last_hart
+	ld t0, 0(t0)
+	addi t0, t0, 1
+	li a0, 1
+	sll a0, a0, t0
+	li a1, 0
+	la a2, msg_missing_hart
+	call each_fence_bad
 	epilogue
 
 t_rfence_fid:
@@ -128,3 +172,7 @@ t_rfence_fid:
 	sbi SBI_EXT_RFENCE, 7
 	expect a0, SBI_ERR_NOT_SUPPORTED, "FID 7"
 	epilogue
+
+	.section .rodata
+msg_base_beyond:  .asciz "base = last hart + 1"
+msg_missing_hart: .asciz "mask bit last hart + 1"
