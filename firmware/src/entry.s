@@ -58,11 +58,11 @@ coldboot:
 
 	# Release the other harts: the flag, then an IPI to every hart that may
 	# be waiting for it in wfi.
-	fence rw, rw
+	fence iorw, iorw
 	la t0, fw_coldboot_done
 	li t1, 1
 	sw t1, 0(t0)
-	fence rw, rw
+	fence iorw, iorw
 	la t0, fw_hart_mask
 	ld t0, 0(t0)
 	la t1, fw_arrived_mask
@@ -98,7 +98,7 @@ hart_setup:
 	li t1, CLINT_BASE
 	add t0, t0, t1
 	sw zero, 0(t0)
-	fence rw, rw
+	fence iorw, iorw
 
 	# A hart the FDT does not list (or lists as disabled) cannot be addressed
 	# by SBI calls: idle it.
@@ -120,7 +120,7 @@ hart_setup:
 	call banner_print
 	li t0, SBI_HSM_STATE_STARTED
 	sd t0, SCRATCH_HSM_STATE(tp)
-	fence rw, rw
+	fence iorw, iorw
 	mv a0, s0
 	la a1, fw_fdt
 	ld a1, 0(a1)

@@ -73,10 +73,10 @@ hart_start:
 	# Ours: hand over the entry point, then let the hart go.
 	sd s1, SCRATCH_START_ADDR(t0)
 	sd s2, SCRATCH_START_ARG(t0)
-	fence rw, rw
+	fence iorw, iorw
 	li t1, 1
 	sd t1, SCRATCH_START_GO(t0)
-	fence rw, rw
+	fence iorw, iorw
 	slli t0, s0, 2
 	li t1, CLINT_BASE
 	add t0, t0, t1
@@ -110,7 +110,7 @@ hart_stop:
 	mv sp, tp                       # the trap frame is abandoned
 	call sbi_timer_stop
 	call sbi_ipi_process            # acknowledge fences already asked of us
-	fence rw, rw
+	fence iorw, iorw
 	li t0, SBI_HSM_STATE_STOPPED
 	sd t0, SCRATCH_HSM_STATE(tp)
 	j sbi_hsm_hart_wait
@@ -131,11 +131,11 @@ sbi_hsm_hart_wait:
 	bnez t0, 2f
 	wfi
 	j 1b
-2:	fence rw, rw
+2:	fence iorw, iorw
 	sd zero, SCRATCH_START_GO(tp)
 	li t0, SBI_HSM_STATE_STARTED
 	sd t0, SCRATCH_HSM_STATE(tp)
-	fence rw, rw
+	fence iorw, iorw
 	ld a0, SCRATCH_HARTID(tp)
 	ld a1, SCRATCH_START_ARG(tp)
 	ld a2, SCRATCH_START_ADDR(tp)
@@ -227,10 +227,10 @@ suspend_wfi:
 	sc.d.aqrl t5, t3, (t1)
 	bnez t5, 1b
 	wfi
-	fence rw, rw
+	fence iorw, iorw
 	li t0, SBI_HSM_STATE_STARTED
 	sd t0, SCRATCH_HSM_STATE(tp)
-	fence rw, rw
+	fence iorw, iorw
 	li a0, SBI_SUCCESS
 	ret
 2:	li a0, SBI_ERR_FAILED

@@ -4,6 +4,8 @@
 # interrupt, clears MSIP first, then swaps the word with 0 and acts on every
 # event it took. An IPI can thus not be lost: any event set after the swap
 # either finds the word empty (and writes MSIP again) or is taken by this swap.
+# The CLINT is I/O, so the fences between the word and MSIP order I/O too
+# (`fence iorw, iorw`), not only memory.
 # Also the S-mode IPI extension (EID 0x735049).
 
 	.include "platform.inc"
@@ -113,7 +115,7 @@ sbi_ipi_send:
 	addi t0, t0, SCRATCH_IPI_PENDING
 	amoor.d.aqrl t1, a1, (t0)
 	bnez t1, 1f                     # already pending: the target will see it
-	fence rw, rw                    # the event before the doorbell
+	fence iorw, iorw                    # the event before the doorbell
 	slli t0, a0, 2
 	li t1, CLINT_BASE
 	add t0, t0, t1
@@ -134,7 +136,7 @@ sbi_ipi_process:
 	li t1, CLINT_BASE
 	add t0, t0, t1
 	sw zero, 0(t0)                  # MSIP off first, then take the events
-	fence rw, rw
+	fence iorw, iorw
 	addi t0, tp, SCRATCH_IPI_PENDING
 	amoswap.d.aqrl s0, zero, (t0)
 	andi t0, s0, IPI_EVENT_SSIP

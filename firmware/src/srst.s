@@ -44,7 +44,7 @@ sbi_system_shutdown:
 	beqz a0, 1f
 	li t0, FINISHER_FAIL | (1 << 16)
 1:	li t1, FINISHER_BASE
-	fence rw, rw
+	fence iorw, iorw
 	sw t0, 0(t1)
 	j finisher_settle
 
@@ -53,7 +53,7 @@ sbi_system_shutdown:
 sbi_system_reboot:
 	li t0, FINISHER_RESET
 	li t1, FINISHER_BASE
-	fence rw, rw
+	fence iorw, iorw
 	sw t0, 0(t1)
 	# fall through
 
@@ -61,7 +61,7 @@ sbi_system_reboot:
 # emulator stops its harts at its next check): wait 10 ms of mtime before
 # concluding that there is no finisher, so nothing runs on in the meantime.
 finisher_settle:
-	fence rw, rw
+	fence iorw, iorw
 	li t0, CLINT_BASE + CLINT_MTIME
 	ld t1, 0(t0)
 	li t2, TIMEBASE_HZ / 100
