@@ -214,6 +214,32 @@ ktest_stop_spinning:
 	addi sp, sp, 32
 	ret
 
+# ktest_all_preempted -> a0 = 1 when both busy threads of every online CPU
+# have looped and been preempted at least once.
+ktest_all_preempted:
+	li a0, 0
+	li t0, 0
+1:	ld t1, nr_cpu_ids
+	bgeu t0, t1, 3f
+	ld t1, cpu_online_mask
+	cpu_bit t1, t1, t0
+	beqz t1, 2f
+	per_cpu_ptr t2, t0
+	ld t3, PCPU_KCOUNTER_THREAD(t2)
+	ld t1, TASK_KT_LOOPS(t3)
+	beqz t1, 4f
+	ld t1, TASK_NIVCSW(t3)
+	beqz t1, 4f
+	ld t3, PCPU_KCOUNTER2_THREAD(t2)
+	ld t1, TASK_KT_LOOPS(t3)
+	beqz t1, 4f
+	ld t1, TASK_NIVCSW(t3)
+	beqz t1, 4f
+2:	addi t0, t0, 1
+	j 1b
+3:	li a0, 1
+4:	ret
+
 # ktest_sched: the sched, spinlock and preempt checks.
 ktest_sched:
 	addi sp, sp, -96
@@ -228,7 +254,22 @@ ktest_sched:
 	call ktest_start_spinning
 	li a0, KTEST_SPIN_US
 	call msleep_us
-	call ktest_stop_spinning
+	# A host that runs more harts than it has cores can starve one of them
+	# for a long while (QEMU), so give every thread until KTEST_WAIT_S to
+	# have run and been preempted once; the verdicts below still decide.
+	rdtime s1
+	ld t0, timebase_frequency
+	li t1, KTEST_WAIT_S
+	mul t0, t0, t1
+	add s1, s1, t0
+4:	call ktest_all_preempted
+	bnez a0, 5f
+	rdtime t0
+	bgeu t0, s1, 5f
+	li a0, 10000
+	call msleep_us
+	j 4b
+5:	call ktest_stop_spinning
 	li s1, 0                    # CPUs where both threads progressed
 	li s2, 0                    # ... and both were preempted
 	li s3, 0                    # total lock acquisitions
@@ -568,7 +609,10 @@ ktest_resched:
 	la a0, msg_resched_skip
 	call printk
 	j 9f
-1:	call ktest_start_spinning
+	# Busy without the lock: its preempt_enable() would be a scheduling
+	# point of its own, and only the IPI should be able to switch here.
+1:	li a0, 2
+	call ktest_start_spinning_mode
 	li a0, 20000
 	call msleep_us
 	# The target: the last online CPU that is not ours.
