@@ -219,7 +219,14 @@ func (a *assembler) exists(name string) bool {
 func (a *assembler) newUnit(file string) *unit {
 	u := &unit{a: a, file: file, syms: make(map[string]*symbol, 256), secByName: map[string]*section{},
 		numeric: map[string]int{}, macros: map[string]*macro{}, rvc: a.exts[isa.ExtC]}
+	// GNU as creates .text, .data and .bss in every object, in this order,
+	// before any other section: the linker takes a file's .data before its
+	// .sdata whatever order the source names them in.
 	u.switchSection(".text", "ax", false, "")
+	u.switchSection(".data", "aw", false, "")
+	u.switchSection(".bss", "aw", true, "")
+	u.switchSection(".text", "ax", false, "")
+	u.prev = nil
 	// GNU as gives .text the alignment of one instruction.
 	if u.rvc {
 		u.cur.align = 2

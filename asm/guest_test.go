@@ -113,3 +113,14 @@ func TestGNUGuestSources(t *testing.T) {
 }
 
 var _ = os.Getenv
+
+// TestGNUMultiFile links the files of testdata/multi both ways.
+func TestGNUMultiFile(t *testing.T) {
+	p := program{name: "multi", dir: "testdata/multi", files: []string{"a.s", "b.s", "c.s"}}
+	for _, m := range marches {
+		t.Run(m, func(t *testing.T) {
+			t.Parallel()
+			checkAgainstGNU(t, p, m)
+		})
+	}
+}
