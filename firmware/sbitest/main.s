@@ -13,7 +13,7 @@ _start:
 	mv tp, a0
 	la sp, stacks
 	addi t0, a0, 1
-	slli t0, t0, 12                 # STACK_SIZE
+	slli t0, t0, STACK_SHIFT
 	add sp, sp, t0
 	la t0, s_trap_vector
 	csrw stvec, t0

@@ -6,6 +6,8 @@
 	.include "platform.inc"
 	.include "layout.inc"
 
+.equ REG_NAME_SHIFT, 3              # reg_names entries are 8 bytes
+
 	.section .text
 	.globl sbi_trap_dump
 # sbi_trap_dump(a0 = trap frame, a1 = 1 if the trap was taken in M-mode)
@@ -52,7 +54,7 @@ sbi_trap_dump:
 	la a0, msg_prefix
 	call console_puts
 3:	la a0, reg_names
-	slli t0, s2, 3
+	slli t0, s2, REG_NAME_SHIFT
 	add a0, a0, t0
 	call console_puts
 	slli t0, s2, 3
@@ -90,66 +92,66 @@ msg_nl:      .asciz "\n"
 	.balign 8
 reg_names:
 	.asciz "  x0 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  ra "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  sp "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  gp "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  tp "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  t0 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  t1 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  t2 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s0 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s1 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  a0 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  a1 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  a2 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  a3 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  a4 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  a5 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  a6 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  a7 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s2 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s3 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s4 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s5 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s6 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s7 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s8 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  s9 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz " s10 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz " s11 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  t3 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  t4 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  t5 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT
 	.asciz "  t6 "
-	.balign 8
+	.balign 1 << REG_NAME_SHIFT

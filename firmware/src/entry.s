@@ -75,7 +75,7 @@ coldboot:
 	beqz t3, 3f
 	sw t2, 0(t1)
 3:	srli t0, t0, 1
-	addi t1, t1, 4
+	addi t1, t1, 1 << CLINT_MSIP_SHIFT
 	j 1b
 2:	j hart_setup
 
@@ -94,7 +94,7 @@ warmboot:
 
 hart_setup:
 	# The wake-up IPI (or one from before a reboot) is not an SBI event.
-	slli t0, s0, 2
+	slli t0, s0, CLINT_MSIP_SHIFT
 	li t1, CLINT_BASE
 	add t0, t0, t1
 	sw zero, 0(t0)

@@ -69,7 +69,7 @@ hart_init:
 
 	# No machine timer event until S-mode asks for one.
 	ld t0, SCRATCH_HARTID(tp)
-	slli t0, t0, 3
+	slli t0, t0, CLINT_MTIMECMP_SHIFT
 	li t1, CLINT_BASE + CLINT_MTIMECMP
 	add t0, t0, t1
 	li t1, -1

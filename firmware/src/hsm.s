@@ -77,7 +77,7 @@ hart_start:
 	li t1, 1
 	sd t1, SCRATCH_START_GO(t0)
 	fence iorw, iorw
-	slli t0, s0, 2
+	slli t0, s0, CLINT_MSIP_SHIFT
 	li t1, CLINT_BASE
 	add t0, t0, t1
 	li t1, 1

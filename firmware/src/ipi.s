@@ -116,7 +116,7 @@ sbi_ipi_send:
 	amoor.d.aqrl t1, a1, (t0)
 	bnez t1, 1f                     # already pending: the target will see it
 	fence iorw, iorw                    # the event before the doorbell
-	slli t0, a0, 2
+	slli t0, a0, CLINT_MSIP_SHIFT
 	li t1, CLINT_BASE
 	add t0, t0, t1
 	li t1, 1
@@ -132,7 +132,7 @@ sbi_ipi_process:
 	sd ra, 0(sp)
 	sd s0, 8(sp)
 	ld t0, SCRATCH_HARTID(tp)
-	slli t0, t0, 2
+	slli t0, t0, CLINT_MSIP_SHIFT
 	li t1, CLINT_BASE
 	add t0, t0, t1
 	sw zero, 0(t0)                  # MSIP off first, then take the events

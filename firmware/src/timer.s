@@ -22,7 +22,7 @@ sbi_time_handler:
 	csrw CSR_STIMECMP, a0
 	j 3f
 2:	ld t0, SCRATCH_HARTID(tp)
-	slli t0, t0, 3
+	slli t0, t0, CLINT_MTIMECMP_SHIFT
 	li t1, CLINT_BASE + CLINT_MTIMECMP
 	add t0, t0, t1
 	sd a0, 0(t0)
@@ -49,7 +49,7 @@ sbi_timer_stop:
 	li t0, MIP_MTIP
 	csrc mie, t0
 	ld t0, SCRATCH_HARTID(tp)
-	slli t0, t0, 3
+	slli t0, t0, CLINT_MTIMECMP_SHIFT
 	li t1, CLINT_BASE + CLINT_MTIMECMP
 	add t0, t0, t1
 	li t1, -1
