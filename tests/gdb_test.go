@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,9 +16,11 @@ import (
 
 	"github.com/rvstop/rvstop/asm"
 	"github.com/rvstop/rvstop/emu"
+	"github.com/rvstop/rvstop/firmware"
 	"github.com/rvstop/rvstop/gdbstub"
 	"github.com/rvstop/rvstop/gdbstub/emutarget"
 	"github.com/rvstop/rvstop/internal/oracle"
+	"github.com/rvstop/rvstop/kernel"
 )
 
 // gdbMachine is a held machine behind an in-process stub on a free port.
@@ -42,9 +45,8 @@ func (f *firstSwitch) Switch(uint64, int, int, uint64) { f.once.Do(func() { clos
 // included) and starts a held machine of n harts, seed 1, under the stub.
 func startGDBMachine(t *testing.T, src string, n int) *gdbMachine {
 	t.Helper()
-	g := &gdbMachine{dir: t.TempDir(), serveDone: make(chan error, 1), runDone: make(chan emu.Result, 1),
-		running: make(chan struct{})}
-	path := filepath.Join(g.dir, "stop.s")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "stop.s")
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -52,11 +54,22 @@ func startGDBMachine(t *testing.T, src string, n int) *gdbMachine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g.elf = filepath.Join(g.dir, "stop.elf")
-	if err := os.WriteFile(g.elf, elf, 0o644); err != nil {
+	return startGDBImages(t, dir, n, elf)
+}
+
+// startGDBImages starts a held machine of n harts, seed 1, under the stub,
+// with images loaded at their addresses: with one, it is entered in M-mode;
+// with two, firmware and kernel, the firmware at RAMBase passes the kernel
+// address on, as rvstop boot does. GDB gets the last image's symbols.
+func startGDBImages(t *testing.T, dir string, n int, images ...[]byte) *gdbMachine {
+	t.Helper()
+	g := &gdbMachine{dir: dir, serveDone: make(chan error, 1), runDone: make(chan emu.Result, 1),
+		running: make(chan struct{})}
+	g.elf = filepath.Join(g.dir, "prog.elf")
+	if err := os.WriteFile(g.elf, images[len(images)-1], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg := emu.Config{Harts: n, Seed: 1, MaxInsns: 100_000_000, Observer: &firstSwitch{ch: g.running}}
+	cfg := emu.Config{Harts: n, Seed: 1, MaxInsns: 1_000_000_000, Observer: &firstSwitch{ch: g.running}}
 	tg, err := emutarget.Prepare(&cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -65,8 +78,13 @@ func startGDBMachine(t *testing.T, src string, n int) *gdbMachine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := m.LoadELF(elf); err != nil {
-		t.Fatal(err)
+	for _, img := range images {
+		if _, err := m.LoadELF(img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(images) == 2 {
+		m.SetEntry(emu.RAMBase, emu.KernelBase)
 	}
 	tg.Bind(m)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -333,4 +351,110 @@ continue
 		}
 	}
 	g.wait(t, emu.ExitFinisher, 3)
+}
+
+// TestGDBKernel debugs the real thing as issue 9 asks: rvstop's firmware
+// and kernel on 4 harts, held at reset; GDB breaks in the kernel's
+// multi_cpu_stop, sees every hart as a thread in S-mode, walks the stack to
+// cpu_stopper_thread, steps one hart, switches threads and detaches; the
+// kernel then finishes its stop_machine demo and powers off.
+func TestGDBKernel(t *testing.T) {
+	oracle.Require(t, oracle.GDB)
+	kimg, err := kernel.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw, err := firmware.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The kernel's line table names src/*.s relative to kernel/.
+	kdir, err := filepath.Abs("../kernel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := startGDBImages(t, t.TempDir(), 4, fw, kimg)
+	out := g.run(t, `set pagination off
+set confirm off
+set width 0
+directory `+kdir+`
+target remote `+g.addr+`
+info threads
+break multi_cpu_stop
+continue
+info threads
+bt
+info registers priv
+p $pc == &multi_cpu_stop
+set scheduler-locking step
+thread apply all p/x $pc
+stepi
+p (long)$pc - (long)&multi_cpu_stop
+thread apply all p/x $pc
+thread 1
+p $_thread
+detach
+`)
+	src, err := os.ReadFile(filepath.Join(kdir, "src/stop_machine.s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hit := regexp.MustCompile(`(?m)^Thread (\d) "hart (\d) \(S\)" hit Breakpoint 1, multi_cpu_stop \(\) at src/stop_machine\.s:(\d+)\n(\d+)\t(.*)$`).FindStringSubmatch(out)
+	if hit == nil {
+		t.Fatalf("no breakpoint hit in multi_cpu_stop:\n%s", out)
+	}
+	// The source line GDB shows is the file's own line.
+	lines := strings.Split(string(src), "\n")
+	if n, _ := strconv.Atoi(hit[3]); hit[4] != hit[3] || n < 1 || n > len(lines) || strings.TrimSpace(lines[n-1]) != strings.TrimSpace(hit[5]) {
+		t.Errorf("line %s shown as %q", hit[3], hit[5])
+	}
+	if th, h := hit[1], hit[2]; th != string(h[0]+1) {
+		t.Errorf("thread %s is hart %s", th, h)
+	}
+	for _, want := range []string{
+		// Held at reset: all four harts in the boot ROM, in M-mode.
+		`(?m)^\* 1    Thread 1 "hart 0 \(M\)" 0x0+1000 in \?\? \(\)$`,
+		`(?m)^  4    Thread 4 "hart 3 \(M\)" 0x0+1000 in \?\? \(\)$`,
+		`(?m)^Breakpoint 1 at 0x802[0-9a-f]{5}: file src/stop_machine\.s, line \d+\.$`,
+		// At the breakpoint: every hart is in the kernel, in S-mode.
+		`(?m)^[* ] 1    Thread 1 "hart 0 \(S\)" \S+ \(\) at src/\w+\.s:\d+$`,
+		`(?m)^[* ] 2    Thread 2 "hart 1 \(S\)" \S+ \(\) at src/\w+\.s:\d+$`,
+		`(?m)^[* ] 3    Thread 3 "hart 2 \(S\)" \S+ \(\) at src/\w+\.s:\d+$`,
+		`(?m)^[* ] 4    Thread 4 "hart 3 \(S\)" \S+ \(\) at src/\w+\.s:\d+$`,
+		`(?m)^#0  multi_cpu_stop \(\) at src/stop_machine\.s:\d+$`,
+		`(?m)^#1  0x[0-9a-f]+ in cpu_stopper_thread \(\) at src/stop_machine\.s:\d+$`,
+		`(?m)^priv +0x1\tprv:1 \[Supervisor\]$`,
+		`(?m)^\$1 = 1$`,
+		`(?m)^\$6 = [24]$`, // one instruction, compressed or not
+		`(?m)^\[Switching to thread 1 \(Thread 1\)\]$`,
+		`(?m)^\$11 = 1$`, // $_thread after thread 1
+		`(?m)^\[Inferior 1 \(Remote target\) detached\]$`,
+	} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("gdb output lacks %s", want)
+		}
+	}
+	// The step moved only the stepped hart: thread apply all, before and
+	// after, shows the same pc for every other thread.
+	pcs := map[string][]string{}
+	for _, m := range regexp.MustCompile(`(?m)^Thread (\d) \(Thread \d "hart \d \(S\)"\):\n\$\d+ = (0x[0-9a-f]+)$`).FindAllStringSubmatch(out, -1) {
+		pcs[m[1]] = append(pcs[m[1]], m[2])
+	}
+	if len(pcs) != 4 {
+		t.Errorf("thread apply all listed %d threads, want 4", len(pcs))
+	}
+	for th, pc := range pcs {
+		switch {
+		case len(pc) != 2:
+			t.Errorf("thread %s: pcs %q, want one before and one after the step", th, pc)
+		case th == hit[1] && pc[0] == pc[1]:
+			t.Errorf("the stepped thread %s did not move from %s", th, pc[0])
+		case th != hit[1] && pc[0] != pc[1]:
+			t.Errorf("thread %s moved from %s to %s during another hart's step", th, pc[0], pc[1])
+		}
+	}
+	if t.Failed() {
+		t.Logf("gdb output:\n%s", out)
+	}
+	g.wait(t, emu.ExitFinisher, 0)
 }
