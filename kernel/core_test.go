@@ -105,6 +105,9 @@ func checkCore(t *testing.T, c console, n int) {
 		}
 	}
 	c.find(fmt.Sprintf(`ktest: ok: migrate: a thread moved itself to each CPU in turn and ran on %s of %s`, all, all))
+	if n > 1 {
+		c.find(fmt.Sprintf(`ktest: ok: stop: stop_two_cpus\(CPU%d, CPU0\) returned 42; fn ran 1 time\(s\), on CPU%d`, n-1, n-1))
+	}
 	if fails := c.all(`ktest: FAIL: .*`); len(fails) > 0 {
 		t.Errorf("kernel checks failed: %v", fails)
 	}

@@ -58,6 +58,7 @@ ENTRY demo_run
 END demo_run
 
 # demo_last_cpu(mask) -> the highest CPU in mask.
+.globl demo_last_cpu
 demo_last_cpu:
 	li t0, NR_CPUS - 1
 1:	srl t1, a0, t0
@@ -439,16 +440,27 @@ demo_hotplug:
 	li a2, 0
 	call stop_one_cpu
 	mv s3, a0
+	li a0, 0
+	mv a1, s0
+	la a2, demo_quiet_fn
+	li a3, 0
+	call stop_two_cpus
+	sd a0, 40(sp)
 	li t0, -ENXIO
 	xor t0, t0, s2
 	li t1, -ENOENT
 	xor t1, t1, s3
+	or t0, t0, t1
+	ld t2, 40(sp)
+	li t1, -ENOENT
+	xor t1, t1, t2
 	or t0, t0, t1
 	seqz a0, t0
 	la a1, fmt_offline_check
 	mv a2, s0
 	mv a3, s2
 	mv a4, s3
+	ld a5, 40(sp)
 	call ktest_check
 	# HSM: starting a hart that is running is refused.
 	ld a0, PCPU_HARTID(tp)
@@ -540,7 +552,7 @@ fmt_dying_check:
 fmt_down_check:
 	.asciz "hotplug: CPU%u down: online %b, active %b, stopper enabled %u, sync state %u (DEAD=1), HSM status %d (STOPPED=1)"
 fmt_offline_check:
-	.asciz "hotplug: to offline CPU%u: smp_call_function_single %d (-ENXIO), stop_one_cpu %d (-ENOENT)"
+	.asciz "hotplug: to offline CPU%u: smp_call_function_single %d (-ENXIO), stop_one_cpu %d (-ENOENT), stop_two_cpus %d (-ENOENT)"
 fmt_hsm_check:
 	.asciz "hotplug: SBI hart_start of a running hart returned %d (ALREADY_AVAILABLE)"
 msg_step5:

@@ -18,7 +18,9 @@
 #   resched   waking a stop-class task on a CPU busy with a thread that
 #             never yields preempts it through the reschedule IPI;
 #   migrate   a kernel thread moves itself to every online CPU in turn
-#             (migrate_current_to) and finds itself running on each.
+#             (migrate_current_to) and finds itself running on each;
+#   stop      stop_two_cpus runs fn once, on its first CPU, and returns
+#             fn's result.
 
 .include "kernel.inc"
 
@@ -138,6 +140,7 @@ ENTRY ktest_run
 	call ktest_ipi
 	call ktest_resched
 	call ktest_migrate
+	call ktest_stop_two
 	unframe 1
 	ret
 END ktest_run
@@ -736,6 +739,51 @@ ENTRY kmigrate_fn
 	ret
 END kmigrate_fn
 
+# ktest_two_fn(unused): stop_two_cpus's fn; returns 42 to be seen again.
+ENTRY ktest_two_fn
+	la t0, two_calls
+	li t1, 1
+	amoadd.d zero, t1, (t0)
+	this_cpu t0
+	sd t0, two_cpu, t1
+	li a0, 42
+	ret
+END ktest_two_fn
+
+ktest_stop_two:
+	addi sp, sp, -16
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	call num_online_cpus
+	li t0, 1
+	beq a0, t0, 1f
+	ld a0, cpu_online_mask
+	call demo_last_cpu
+	mv s0, a0
+	mv a0, s0                   # cpu1, the active one, is the higher
+	li a1, 0
+	la a2, ktest_two_fn
+	li a3, 0
+	call stop_two_cpus
+	mv a3, a0
+	ld t0, two_calls
+	addi t0, t0, -1
+	ld t1, two_cpu
+	xor t1, t1, s0
+	or t0, t0, t1
+	addi t1, a3, -42
+	or t0, t0, t1
+	seqz a0, t0
+	la a1, fmt_two
+	mv a2, s0
+	ld a4, two_calls
+	ld a5, two_cpu
+	call ktest_check
+1:	ld ra, 0(sp)
+	ld s0, 8(sp)
+	addi sp, sp, 16
+	ret
+
 ktest_migrate:
 	frame 1
 	la a0, migrate_done
@@ -760,6 +808,8 @@ ktest_migrate:
 	ret
 
 .section .rodata
+fmt_two:
+	.asciz "stop: stop_two_cpus(CPU%u, CPU0) returned %d; fn ran %u time(s), on CPU%u"
 kmigrate_name:
 	.asciz "kmigrate"
 fmt_migrate:
@@ -812,6 +862,10 @@ nr_check_failures:
 .section .bss
 .balign 8
 migrate_seen:
+	.zero 8
+two_calls:
+	.zero 8
+two_cpu:
 	.zero 8
 migrate_done:
 	.zero COMP_SIZE
