@@ -111,8 +111,8 @@ func (u *unit) switchSection(name, flags string, nobits bool, sub string) {
 	}
 	s := u.secByName[name]
 	if s == nil {
-		kind := kindOf(name, flags, nobits)
-		s = &section{name: name, unit: u, kind: kind, align: 1}
+		kind, orphan := kindOf(name, flags, nobits)
+		s = &section{name: name, unit: u, kind: kind, orphan: orphan, align: 1}
 		s.code = kind == secText || strings.Contains(flags, "x")
 		u.secByName[name] = s
 		u.sections = append(u.sections, s)

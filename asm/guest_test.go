@@ -116,11 +116,15 @@ var _ = os.Getenv
 
 // TestGNUMultiFile links the files of testdata/multi both ways.
 func TestGNUMultiFile(t *testing.T) {
-	p := program{name: "multi", dir: "testdata/multi", files: []string{"a.s", "b.s", "c.s"}}
-	for _, m := range marches {
-		t.Run(m, func(t *testing.T) {
-			t.Parallel()
-			checkAgainstGNU(t, p, m)
-		})
+	for _, p := range []program{
+		{name: "abc", dir: "testdata/multi", files: []string{"a.s", "b.s", "c.s"}},
+		{name: "orphans", dir: "testdata/multi", files: []string{"orphan1.s", "orphan2.s"}},
+	} {
+		for _, m := range marches {
+			t.Run(p.name+"/"+m, func(t *testing.T) {
+				t.Parallel()
+				checkAgainstGNU(t, p, m)
+			})
+		}
 	}
 }

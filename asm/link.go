@@ -102,35 +102,33 @@ func (a *assembler) link() *Program {
 	}
 	p := &Program{March: a.march, RVC: a.exts[isa.ExtC]}
 	cursor := int64(a.opt.Base)
-	for k := secKind(0); k < numSecKinds; k++ {
-		var in []*section
+	for _, group := range a.outputGroups() {
 		var maxAlign, total int64 = 1, 0
-		for _, u := range a.units {
-			for _, s := range u.sections {
-				if s.kind == k {
-					in = append(in, s)
-					maxAlign = max(maxAlign, s.align)
-					total += s.size
-				}
-			}
+		for _, s := range group.in {
+			maxAlign = max(maxAlign, s.align)
+			total += s.size
 		}
 		if total == 0 {
-			for _, s := range in {
+			for _, s := range group.in {
 				s.addr = cursor
 			}
 			continue
 		}
 		cursor = alignUp(cursor, maxAlign)
 		start := cursor
-		for _, s := range in {
+		for _, s := range group.in {
 			cursor = alignUp(cursor, s.align)
 			s.addr = cursor
 			cursor += s.size
 		}
-		out := &Section{Name: secKindNames[k], Addr: uint64(start), Size: uint64(cursor - start), Align: uint64(maxAlign),
+		k := group.kind
+		out := &Section{Name: group.name, Addr: uint64(start), Size: uint64(cursor - start), Align: uint64(maxAlign),
 			Exec: k == secText, Write: k >= secData, NoBits: k == secBss}
 		if k != secBss {
 			out.Data = make([]byte, out.Size)
+		}
+		for _, s := range group.in {
+			s.out = out
 		}
 		p.Sections = append(p.Sections, out)
 	}
@@ -152,12 +150,7 @@ func (a *assembler) link() *Program {
 	}
 	for _, u := range a.units {
 		for _, s := range u.sections {
-			var out *Section
-			for _, o := range p.Sections {
-				if o.Name == secKindNames[s.kind] {
-					out = o
-				}
-			}
+			out := s.out
 			for _, f := range s.frags {
 				switch f.kind {
 				case fragBranch:
@@ -325,10 +318,10 @@ func (a *assembler) symbols(globals map[string]*symbol) []Symbol {
 			}
 			sym.Value = uint64(v.n)
 			if s.frag != nil {
-				sym.Section = secKindNames[s.frag.sec.kind]
+				sym.Section = s.frag.sec.outName()
 			} else if s.expr != nil {
 				if root := labelOf(s.expr); root != nil {
-					sym.Section = secKindNames[root.frag.sec.kind]
+					sym.Section = root.frag.sec.outName()
 				}
 			}
 			if s.size != nil {
@@ -392,4 +385,43 @@ func (p *Program) SymbolAt(addr uint64) (name string, off uint64, ok bool) {
 		return "", 0, false
 	}
 	return best.Name, addr - best.Value, true
+}
+
+// An outputGroup is the input sections that make one output section.
+type outputGroup struct {
+	name string
+	kind secKind
+	in   []*section
+}
+
+// outputGroups orders the output sections as the linker script and GNU ld's
+// orphan placement do: .text, .rodata, .data, .bss, each followed by the
+// sections of that kind the script does not name (one output section per
+// name, in order of first appearance).
+func (a *assembler) outputGroups() []*outputGroup {
+	var groups []*outputGroup
+	for k := secKind(0); k < numSecKinds; k++ {
+		main := &outputGroup{name: secKindNames[k], kind: k}
+		groups = append(groups, main)
+		byName := map[string]*outputGroup{}
+		for _, u := range a.units {
+			for _, s := range u.sections {
+				if s.kind != k {
+					continue
+				}
+				if !s.orphan {
+					main.in = append(main.in, s)
+					continue
+				}
+				g := byName[s.name]
+				if g == nil {
+					g = &outputGroup{name: s.name, kind: k}
+					byName[s.name] = g
+					groups = append(groups, g)
+				}
+				g.in = append(g.in, s)
+			}
+		}
+	}
+	return groups
 }

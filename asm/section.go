@@ -21,8 +21,26 @@ const (
 var secKindNames = [numSecKinds]string{".text", ".rodata", ".data", ".bss"}
 
 // kindOf maps an input section name to its output section, as the linker
-// script's patterns do; other names go by their flags.
-func kindOf(name string, flags string, nobits bool) secKind {
+// script's patterns do; other names (orphans) go by their flags.
+func kindOf(name string, flags string, nobits bool) (secKind, bool) {
+	k := scriptKind(name)
+	if k != numSecKinds {
+		return k, false
+	}
+	switch {
+	case strings.Contains(flags, "x"):
+		return secText, true
+	case nobits:
+		return secBss, true
+	case strings.Contains(flags, "w"):
+		return secData, true
+	}
+	return secRodata, true
+}
+
+// scriptKind is the output section oracle.LinkerScript puts a name in, or
+// numSecKinds.
+func scriptKind(name string) secKind {
 	match := func(p ...string) bool {
 		for _, q := range p {
 			if name == q || strings.HasPrefix(name, q+".") {
@@ -40,14 +58,8 @@ func kindOf(name string, flags string, nobits bool) secKind {
 		return secData
 	case match(".bss", ".sbss"):
 		return secBss
-	case strings.Contains(flags, "x"):
-		return secText
-	case nobits:
-		return secBss
-	case strings.Contains(flags, "w"):
-		return secData
 	}
-	return secRodata
+	return numSecKinds
 }
 
 // A section is one input section of one source file (GNU as's notion: .text
@@ -61,8 +73,19 @@ type section struct {
 	frags []*frag
 	align int64 // in bytes
 
-	addr int64 // final address, set by linking
-	size int64 // set by relaxation
+	orphan bool // not named by the linker script: an output section of its own
+
+	addr int64    // final address, set by linking
+	size int64    // set by relaxation
+	out  *Section // the output section it is part of, set by linking
+}
+
+// outName is the name of the output section s ends up in.
+func (s *section) outName() string {
+	if s.out != nil {
+		return s.out.Name
+	}
+	return secKindNames[s.kind]
 }
 
 type fragKind uint8

@@ -1,0 +1,5 @@
+# A second file adding to the orphan .init section.
+	.section .init,"ax"
+	ret
+	.text
+	nop
