@@ -103,6 +103,8 @@ func (g *gdbFlags) attach(m *emu.Machine) error {
 	logger := log.New(os.Stderr, "rvstop: ", 0)
 	if g.hold {
 		logger.Printf("harts held at reset; waiting for gdb on %s (target remote %s)", l.Addr(), l.Addr())
+	} else {
+		logger.Printf("gdb can attach on %s (target remote %s)", l.Addr(), l.Addr())
 	}
 	// rvstop's own Ctrl-C handler stops the machine with Machine.Stop, which
 	// a machine parked for the debugger would never notice.
