@@ -5,7 +5,7 @@
 // while the others stay put, continues, interrupts, detaches and kills.
 //
 // The stub knows the machine only through the small Target interface
-// (target.go); emu's adapter lives elsewhere. Files, one concern each:
+X
 //
 //	packet.go    framing: $...#cc, acks, escapes, bounds on what is read
 //	hex.go       hex fields and register encoding

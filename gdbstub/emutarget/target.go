@@ -66,7 +66,6 @@ type Target struct {
 	watchSkip skip     // an access already reported, let through once
 	temp      []uint64 // per hart: pc+1 of a breakpoint planted for a watched access; 0 none
 	dcache    *decodeCache
-	killed    bool
 }
 
 // skip names one hart at one pc.
