@@ -5,7 +5,8 @@
 // while the others stay put, continues, interrupts, detaches and kills.
 //
 // The stub knows the machine only through the small Target interface
-X
+// (target.go); package gdbstub/emutarget implements it over an emu.Machine.
+// Files, one concern each:
 //
 //	packet.go    framing: $...#cc, acks, escapes, bounds on what is read
 //	hex.go       hex fields and register encoding
