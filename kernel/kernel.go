@@ -46,6 +46,7 @@ var Files = []string{
 	"src/ktest.s",
 	"src/demo.s",
 	"src/stress.s",
+	"src/bench.s",
 	"src/shell.s",
 	"src/end.s",
 }

@@ -22,7 +22,7 @@ import (
 // toolchain), the way rvstop's assembler will: Files in order, .text at
 // Base, sections in oracle.LinkerScript's order. Defsyms go to as
 // --defsym. The result is cached per defsym set for the test binary.
-func gnuBuild(t *testing.T, defsyms ...string) string {
+func gnuBuild(t testing.TB, defsyms ...string) string {
 	t.Helper()
 	as := oracle.Require(t, oracle.GNUAs)
 	ld := oracle.Require(t, oracle.GNULd)
@@ -80,7 +80,7 @@ var (
 	builds  = map[string]string{}
 )
 
-func run(t *testing.T, name string, args ...string) {
+func run(t testing.TB, name string, args ...string) {
 	t.Helper()
 	out, err := exec.Command(name, args...).CombinedOutput()
 	if err != nil {
@@ -91,7 +91,7 @@ func run(t *testing.T, name string, args ...string) {
 // bootQEMU boots elf on QEMU's virt machine with Debian's OpenSBI and
 // returns the console output. A run that does not end by itself within
 // timeout is killed and fails the test, showing what it printed.
-func bootQEMU(t *testing.T, elf string, smp int, appendArgs string, timeout time.Duration) string {
+func bootQEMU(t testing.TB, elf string, smp int, appendArgs string, timeout time.Duration) string {
 	t.Helper()
 	qemu := oracle.Require(t, oracle.QEMU)
 	fw := oracle.Require(t, oracle.OpenSBIFwJump)

@@ -15,7 +15,18 @@ import (
 // machine and the kernel, not our assembler) with rvstop's SBI firmware on
 // rvstop's own board, and returns the console. A run that the guest does
 // not end itself fails the test with the machine's report.
-func bootRvstop(t *testing.T, smp int, seed uint64, bootargs string) string {
+func bootRvstop(t testing.TB, smp int, seed uint64, bootargs string) string {
+	t.Helper()
+	return runRvstop(t, smp, seed, bootargs).Console
+}
+
+// rvstopRun is what a finished run on rvstop left behind.
+type rvstopRun struct {
+	Console      string
+	Instructions uint64 // guest instructions, all harts
+}
+
+func runRvstop(t testing.TB, smp int, seed uint64, bootargs string) rvstopRun {
 	t.Helper()
 	fw := fwtest.FirmwareELF(t)
 	k, err := os.ReadFile(gnuBuild(t))
@@ -41,7 +52,7 @@ func bootRvstop(t *testing.T, smp int, seed uint64, bootargs string) string {
 		t.Fatalf("rvstop -smp %d -seed %d: run ended by %v, not by the guest\n%s\nconsole:\n%s",
 			smp, seed, res.Reason, res.Report, res.Console)
 	}
-	return string(res.Console)
+	return rvstopRun{string(res.Console), res.Instructions}
 }
 
 // TestDemoOnRvstop: the default boot on rvstop's board with rvstop's

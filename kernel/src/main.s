@@ -7,7 +7,8 @@
 # cpu_up (the same hotplug path as later) and then does what the bootargs
 # ask: by default the kernel's self-checks and the narrated stop_machine
 # demonstration (demo.s); with `shell` a console shell (shell.s); with
-# `hotplug_stress=N` N rounds of hotplug against load (stress.s). Either
+# `hotplug_stress=N` N rounds of hotplug against load (stress.s); with
+# `bench` the measurements of bench.s. Either
 # way the machine is shut down through SBI SRST at the end.
 
 .include "kernel.inc"
@@ -111,9 +112,14 @@ ENTRY kernel_init
 	j 5f
 4:	la a0, str_stress
 	call cmdline_get
-	beqz a0, 6f
+	beqz a0, 7f
 	call simple_strtoul
 	call hotplug_stress         # stress.s
+	j 5f
+7:	la a0, str_bench
+	call cmdline_has
+	beqz a0, 6f
+	call bench_run              # bench.s
 	j 5f
 6:	call ktest_run              # the kernel core's self-checks
 	call demo_run               # the narrated stop_machine demo
@@ -204,3 +210,5 @@ str_shell:
 	.asciz "shell"
 str_stress:
 	.asciz "hotplug_stress"
+str_bench:
+	.asciz "bench"
