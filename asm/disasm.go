@@ -1,0 +1,53 @@
+package asm
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+
+	"golang.org/x/arch/riscv64/riscv64asm"
+)
+
+// DisassembleInst renders one instruction (raw holds 16 significant bits for a
+// compressed one) as GNU objdump spells it, with ABI register names and
+// branch and jump targets as absolute addresses: the text traces show.
+func DisassembleInst(raw uint32, pc uint64) string {
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], raw)
+	n := 4
+	if raw&3 != 3 {
+		n = 2
+	}
+	inst, err := riscv64asm.Decode(b[:n])
+	if err != nil {
+		if n == 2 {
+			return fmt.Sprintf(".2byte 0x%04x", raw&0xffff)
+		}
+		return fmt.Sprintf(".4byte 0x%08x", raw)
+	}
+	op, args, _ := strings.Cut(riscv64asm.GNUSyntax(inst), " ")
+	args = abiNames(args)
+	if target, ok := pcTarget(inst, pc); ok {
+		parts := strings.Split(args, ",")
+		parts[len(parts)-1] = fmt.Sprintf("0x%x", target)
+		args = strings.Join(parts, ",")
+	}
+	if args == "" {
+		return op
+	}
+	return op + " " + args
+}
+
+// pcTarget returns the destination of a pc-relative branch or jump.
+func pcTarget(inst riscv64asm.Inst, pc uint64) (uint64, bool) {
+	switch inst.Op {
+	case riscv64asm.JAL, riscv64asm.BEQ, riscv64asm.BNE, riscv64asm.BLT, riscv64asm.BGE, riscv64asm.BLTU, riscv64asm.BGEU,
+		riscv64asm.C_J, riscv64asm.C_BEQZ, riscv64asm.C_BNEZ:
+		for i := len(inst.Args) - 1; i >= 0; i-- {
+			if imm, ok := inst.Args[i].(riscv64asm.Simm); ok {
+				return pc + uint64(int64(imm.Imm)), true
+			}
+		}
+	}
+	return 0, false
+}
