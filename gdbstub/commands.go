@@ -90,6 +90,10 @@ func (s *Session) query(p []byte) {
 			s.threadExtraInfo(id)
 			return
 		}
+		if cmd, ok := bytes.CutPrefix(p, []byte("qRcmd,")); ok {
+			s.monitor(cmd)
+			return
+		}
 		s.reply(nil)
 	}
 }
@@ -177,4 +181,26 @@ func (s *Session) vPacket(p []byte) {
 func (s *Session) kill() {
 	s.t.Detach()
 	s.done, s.end = true, EndKilled
+}
+
+// monitor answers qRcmd,HEX: the text goes out in O packets (console
+// output), then OK ends the command.
+func (s *Session) monitor(hexCmd []byte) {
+	m, ok := s.t.(Monitor)
+	if !ok {
+		s.reply(nil)
+		return
+	}
+	cmd, ok := decodeHex(hexCmd)
+	if !ok {
+		s.reply(errReplyArgs)
+		return
+	}
+	out := []byte(m.Monitor(string(cmd)))
+	for len(out) > 0 {
+		n := min(len(out), packetSize/2-8)
+		s.reply(appendHexBytes([]byte{'O'}, out[:n]))
+		out = out[n:]
+	}
+	s.replyString("OK")
 }

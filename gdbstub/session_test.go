@@ -251,3 +251,39 @@ func TestDetachAndKill(t *testing.T) {
 		t.Errorf("closing ended the session with %v", e)
 	}
 }
+
+// withMonitor adds monitor commands to the fake.
+type withMonitor struct{ *fakeTarget }
+
+func (w withMonitor) Monitor(cmd string) string {
+	if cmd == "long" {
+		return strings.Repeat("x", packetSize) // more than one O packet
+	}
+	return "you said " + cmd + "\n"
+}
+
+func TestMonitor(t *testing.T) {
+	c := startSession(t, withMonitor{newFake(1)})
+	c.expect("qRcmd,"+hex.EncodeToString([]byte("harts")), "O"+hex.EncodeToString([]byte("you said harts\n")))
+	if r := c.recv(); r != "OK" {
+		t.Errorf("after the output: %q", r)
+	}
+	var out strings.Builder
+	c.send("qRcmd," + hex.EncodeToString([]byte("long")))
+	c.expectAck()
+	for {
+		r := c.recv()
+		if r == "OK" {
+			break
+		}
+		if len(r) > packetSize || r[0] != 'O' {
+			t.Fatalf("monitor output packet %.20q... of %d bytes", r, len(r))
+		}
+		b, _ := hex.DecodeString(r[1:])
+		out.Write(b)
+	}
+	if out.Len() != packetSize {
+		t.Errorf("monitor output: %d bytes, want %d", out.Len(), packetSize)
+	}
+	c.expect("qRcmd,zz", "E16")
+}

@@ -63,6 +63,12 @@ type Reverser interface {
 	ReverseContinue(ctx context.Context) Stop
 }
 
+// Monitor is implemented by targets that answer GDB's `monitor CMD`
+// (packet qRcmd). The reply is text for the user's console.
+type Monitor interface {
+	Monitor(cmd string) string
+}
+
 // GDB register numbers as the stub exposes them (the regnum attributes of the
 // target description). They follow GDB's own RISC-V numbering, so a CSR's
 // number is RegCSR0 plus its CSR address.

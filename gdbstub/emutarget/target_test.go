@@ -2,6 +2,7 @@ package emutarget
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -307,4 +308,25 @@ func TestAbortParked(t *testing.T) {
 	if st := mc.t.Continue(context.Background(), []bool{true, true}); st.Reason != gdbstub.StopExited {
 		t.Errorf("continue after Abort: %+v", st)
 	}
+}
+
+func TestMonitor(t *testing.T) {
+	mc := start(t, 2, counter)
+	out := mc.t.Monitor("harts")
+	for _, want := range []string{"hart 0: pc ", "hart 1: pc ", "M-mode, running, 0 instructions retired"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("monitor harts lacks %q:\n%s", want, out)
+		}
+	}
+	if out := mc.t.Monitor("help"); !strings.Contains(out, "harts") {
+		t.Errorf("monitor help:\n%s", out)
+	}
+	if out := mc.t.Monitor("insns"); out != "0 instructions\n" {
+		t.Errorf("monitor insns: %q", out)
+	}
+	if out := mc.t.Monitor("frob"); !strings.Contains(out, "unknown") {
+		t.Errorf("monitor frob: %q", out)
+	}
+	mc.t.Kill()
+	<-mc.res
 }
