@@ -351,3 +351,31 @@ func (u *unit) floatDirective(d, rest string, off int) {
 		}
 	}
 }
+
+// .org offset[, fill]: advance to a section offset (a constant; GNU as also
+// takes a label of the section). Laid out like an alignment, since the
+// current offset is known only after relaxation.
+func (u *unit) orgDirective(rest string, off int) {
+	ops, cols := splitOperands(rest)
+	if len(ops) == 0 || len(ops) > 2 {
+		u.errorf(".org takes offset[, fill]")
+		return
+	}
+	v, ok := u.constExpr(ops[0], off+cols[0], ".org offset")
+	if !ok {
+		return
+	}
+	if v < 0 || v > maxBytes {
+		u.errorAt(u.at(off+cols[0]), ".org offset %d out of range [0, %d]", v, maxBytes)
+		return
+	}
+	f := &frag{kind: fragOrg, org: v, pos: u.pos}
+	if len(ops) == 2 {
+		fill, ok := u.constExpr(ops[1], off+cols[1], "fill value")
+		if !ok {
+			return
+		}
+		f.fill = []byte{byte(fill)}
+	}
+	u.cur.addFrag(f)
+}

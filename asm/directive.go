@@ -55,6 +55,8 @@ func (u *unit) directive(d, rest string, off int) {
 		u.spaceDirective(d, rest, off)
 	case ".fill":
 		u.fillDirective(rest, off)
+	case ".org":
+		u.orgDirective(rest, off)
 	case ".ascii", ".asciz", ".string":
 		u.stringDirective(d, rest, off)
 	case ".uleb128", ".sleb128":

@@ -157,6 +157,11 @@ func (a *assembler) link() *Program {
 					a.encodeBranch(f)
 				case fragAlign:
 					f.data = padding(f, s.code)
+				case fragOrg:
+					if f.off > f.org {
+						a.report(f.pos, fmt.Sprintf(".org %#x moves backwards (the section is already at %#x)", f.org, f.off))
+					}
+					f.data = padding(f, false)
 				}
 				if out != nil && out.Data != nil && f.size > 0 {
 					copy(out.Data[s.addr+f.off-int64(out.Addr):], f.data)

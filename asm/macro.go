@@ -317,6 +317,10 @@ func (u *unit) rept(d, rest string, off int) {
 		}
 	}
 	u.collect = &collector{dir: d, depth: 1, pos: pos, done: func(body []line) {
+		if len(copies)*len(body) > maxStatements {
+			u.errorAt(pos, "%s expands to %d lines, more than %d", d, len(copies)*len(body), maxStatements)
+			return
+		}
 		var all []line
 		for _, vals := range copies {
 			for _, l := range body {

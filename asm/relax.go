@@ -72,6 +72,8 @@ func (s *section) place() {
 			if f.max > 0 && f.size > f.max {
 				f.size = 0
 			}
+		case fragOrg:
+			f.size = max(f.org-off, 0) // moving backwards is reported by linking
 		}
 		off += f.size
 	}

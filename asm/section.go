@@ -94,6 +94,7 @@ const (
 	fragData   fragKind = iota // bytes, some patched by fixups after layout
 	fragBranch                 // a branch or jump whose length relaxation picks
 	fragAlign                  // padding to an alignment boundary
+	fragOrg                    // padding up to a section offset (.org)
 )
 
 // A frag is a run of a section whose length is fixed (data) or decided at
@@ -112,6 +113,8 @@ type frag struct {
 	// more than max bytes would be needed (max 0: no limit).
 	align, max int64
 	fill       []byte
+	org        int64 // .org: the section offset to reach
+	pos        Pos   // .org: where, for "moves backwards" errors
 
 	off  int64 // offset in the section, set by relaxation
 	size int64

@@ -194,6 +194,10 @@ words:
 	.single	3
 	.double	0.1, -1.25e-300, 0d2.5
 	.byte	. - words
+	.org	0x1c0
+	.byte	0xee
+	.org	0x200, 0x77
+	.byte	0xdd
 
 	.data
 	.p2align 4
@@ -224,7 +228,7 @@ late:
 	tail	_start                  # 00000317 f0030067
 	call	loops                   # 00000097 f38080e7
 	jal	ra, macros              # f3dff0ef
-	lla	t0, counter             # 00000297 0fc28293
-	la	t1, buf                 # 00000317 12430313
-	ld	t2, small               # 00000397 19c3b383
-	sd	t2, small, t3           # 00000e17 187e3a23
+	lla	t0, counter             # 00000297 22c28293
+	la	t1, buf                 # 00000317 24430313
+	ld	t2, small               # 00000397 2bc3b383
+	sd	t2, small, t3           # 00000e17 2a7e3a23
