@@ -25,14 +25,14 @@ const prelude = `
 	li t0, FINISHER
 	li t1, 0x5555
 	sw t1, 0(t0)
-1:	j 1b # the run ends at the end of the quantum
+.Lpass\@: j .Lpass\@ # the run ends at the end of the quantum
 	.endm
 	# FAIL code: exit through the finisher with status code
 	.macro FAIL code
 	li t0, FINISHER
 	li t1, (\code << 16) | 0x3333
 	sw t1, 0(t0)
-1:	j 1b
+.Lfail\@: j .Lfail\@
 	.endm
 	# PUTC reg: write the low byte of reg to the UART (clobbers t6)
 	.macro PUTC reg

@@ -150,3 +150,37 @@ func TestReadScheduleErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReservationDroppedAtSwitch drives the scheduler by hand: hart 0 runs
+// through its LR (6 boot ROM instructions, then 4 of its own), hart 1 runs
+// one instruction, hart 0 resumes with its SC. The switch drops hart 0's
+// reservation, as Spike does, unless KeepReservations.
+func TestReservationDroppedAtSwitch(t *testing.T) {
+	elf := buildELF(t, `
+	.globl _start
+_start:
+	la t0, word
+	bnez a0, park
+	lr.w t1, (t0)
+	sc.w t2, t1, (t0)
+	beqz t2, ok
+	FAIL 3 # SC failed
+ok:	PASS
+park:	wfi
+	j park
+	.data
+	.align 2
+word:	.word 0
+`)
+	for _, keep := range []bool{false, true} {
+		rep := &ReplayPolicy{Decisions: []Decision{{0, 10}, {1, 1}, {0, 100}}}
+		res, _ := runELF(t, Config{Harts: 2, Policy: rep, KeepReservations: keep, MaxInsns: 1e5}, elf)
+		want := 3
+		if keep {
+			want = 0
+		}
+		if rep.Err != nil || res.Reason != ExitFinisher || res.Status != want {
+			t.Errorf("KeepReservations %v: %v status %d (want %d), replay %v\n%s", keep, res.Reason, res.Status, want, rep.Err, res.Report)
+		}
+	}
+}
