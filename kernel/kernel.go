@@ -50,3 +50,18 @@ var Files = []string{
 	"src/shell.s",
 	"src/end.s",
 }
+
+// Bugs lists the --defsym switches (value 1) that build the kernel with one
+// injected bug each, for the tests that must catch them (docs/kernel.md):
+//
+//	BUG_SKIP_DYING_FLUSH      take_cpu_down does not flush the call queue
+//	BUG_OFFLINE_AFTER_FLUSH   __cpu_disable's offline comes after the flush
+//	BUG_SET_STATE_BEFORE_ACK  set_state publishes the state before thread_ack
+//	BUG_IRQ_ON_IN_RUN         multi_cpu_stop re-enables interrupts in RUN
+//	BUG_NO_STOPPER_UNPARK     a CPU coming up does not unpark its stopper
+//	BUG_ONLINE_CHECK_OUTSIDE  smp_call_function_single checks cpu_online
+//	                          before get_cpu(), outside the preempt-off region
+var Bugs = []string{
+	"BUG_SKIP_DYING_FLUSH", "BUG_OFFLINE_AFTER_FLUSH", "BUG_SET_STATE_BEFORE_ACK",
+	"BUG_IRQ_ON_IN_RUN", "BUG_NO_STOPPER_UNPARK", "BUG_ONLINE_CHECK_OUTSIDE",
+}

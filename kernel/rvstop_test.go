@@ -28,8 +28,19 @@ type rvstopRun struct {
 
 func runRvstop(t testing.TB, smp int, seed uint64, bootargs string) rvstopRun {
 	t.Helper()
+	return runRvstopELF(t, gnuBuild(t), smp, seed, bootargs)
+}
+
+// bootRvstopVariant boots the kernel built with --defsym bug=1.
+func bootRvstopVariant(t testing.TB, bug string, smp int, seed uint64) string {
+	t.Helper()
+	return runRvstopELF(t, gnuBuild(t, bug+"=1"), smp, seed, "").Console
+}
+
+func runRvstopELF(t testing.TB, elf string, smp int, seed uint64, bootargs string) rvstopRun {
+	t.Helper()
 	fw := fwtest.FirmwareELF(t)
-	k, err := os.ReadFile(gnuBuild(t))
+	k, err := os.ReadFile(elf)
 	if err != nil {
 		t.Fatal(err)
 	}

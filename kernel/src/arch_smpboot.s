@@ -139,8 +139,10 @@ ENTRY start_secondary
 	call tick_start_cpu         # notify_cpu_starting: the timer step
 	this_cpu a0
 	call set_cpu_online
+.ifndef BUG_NO_STOPPER_UNPARK
 	this_cpu a0
 	call stop_machine_unpark    # stop_machine.s
+.endif
 	li t0, SYNC_STATE_ALIVE
 	fence rw, w
 	sd t0, PCPU_AP_SYNC_STATE(tp)

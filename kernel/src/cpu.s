@@ -373,11 +373,19 @@ ENTRY take_cpu_down
 	sd s0, 8(sp)
 	mv s0, a0
 	# __cpu_disable: from here on nobody may send this CPU new work.
+.ifndef BUG_OFFLINE_AFTER_FLUSH
 	call set_cpu_offline
+.endif
 	# The dying steps. smpcfd_dying_cpu runs whatever was queued before
 	# the offline, so such a call still runs exactly once.
+.ifndef BUG_SKIP_DYING_FLUSH
 	mv a0, s0
 	call smpcfd_dying_cpu
+.endif
+.ifdef BUG_OFFLINE_AFTER_FLUSH
+	mv a0, s0                   # injected: a call queued now is lost
+	call set_cpu_offline
+.endif
 	# stop_machine_park: no more stopper work here.
 	mv a0, s0
 	call stop_machine_park

@@ -109,6 +109,14 @@ ENTRY smp_call_function_single
 	mv s1, a1
 	mv s2, a2
 	mv s3, a3
+.ifdef BUG_ONLINE_CHECK_OUTSIDE
+	# injected: the online check before get_cpu(), outside the region
+	# that keeps take_cpu_down away
+	li s4, -ENXIO
+	ld t0, cpu_online_mask
+	cpu_bit t0, t0, s0
+	beqz t0, 10f
+.endif
 	preempt_count_inc t0        # get_cpu()
 	this_cpu t0
 	bne s0, t0, 1f
@@ -122,9 +130,11 @@ ENTRY smp_call_function_single
 1:	li s4, -ENXIO
 	ld t0, nr_cpu_ids
 	bgeu s0, t0, 9f
+.ifndef BUG_ONLINE_CHECK_OUTSIDE
 	ld t0, cpu_online_mask
 	cpu_bit t0, t0, s0
 	beqz t0, 9f
+.endif
 	# wait: the csd lives on our stack; no wait: this CPU's csd_data.
 	addi a0, sp, 56
 	sd zero, CSD_FLAGS(a0)
@@ -147,7 +157,7 @@ ENTRY smp_call_function_single
 	call csd_lock_wait
 4:	li s4, 0
 9:	call preempt_enable         # put_cpu()
-	mv a0, s4
+10:	mv a0, s4
 	ld ra, 0(sp)
 	ld s0, 8(sp)
 	ld s1, 16(sp)

@@ -217,6 +217,9 @@ END stop_cpus
 # set_state(msdata, newstate): reset the ack count, then publish the state;
 # the fence keeps a CPU from acking the new state against the old count.
 ENTRY set_state
+.ifdef BUG_SET_STATE_BEFORE_ACK
+	sd a1, MSD_STATE(a0)        # injected: the state is published first
+.endif
 	ld t0, MSD_NUM_THREADS(a0)
 	sd t0, MSD_THREAD_ACK(a0)
 	fence rw, w                 # smp_wmb()
@@ -283,6 +286,9 @@ ENTRY multi_cpu_stop
 	j 5f
 4:	li t1, MULTI_STOP_RUN
 	bne s1, t1, 5f
+.ifdef BUG_IRQ_ON_IN_RUN
+	irq_enable                  # injected: interrupts back on during RUN
+.endif
 	beqz s3, 5f
 	ld t0, MSD_FN(s0)
 	ld a0, MSD_DATA(s0)
