@@ -110,8 +110,15 @@ func (p *Program) lineProgram(files []string, fileIdx map[string]int) []byte {
 		prog = append(prog, 0, 9, 2) // DW_LNE_set_address
 		prog = binary.LittleEndian.AppendUint64(prog, p.Lines[i].Addr)
 		addr, line, file := p.Lines[i].Addr, 1, 1
+		first := true
 		for ; i < len(p.Lines) && p.Lines[i].Addr < end; i++ {
 			l := p.Lines[i]
+			// One row per run of instructions from one line (li, call, a
+			// macro), so a debugger steps over the whole line.
+			if !first && fileIdx[l.File] == file && l.Line == line {
+				continue
+			}
+			first = false
 			if f := fileIdx[l.File]; f != file {
 				prog = appendULEB(append(prog, 4), uint64(f)) // DW_LNS_set_file
 				file = f
