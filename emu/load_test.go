@@ -87,3 +87,26 @@ func FuzzLoadELF(f *testing.F) {
 		m.LoadELF(b)
 	})
 }
+
+// FuzzMachine runs random code on two harts: whatever the guest does (random
+// device accesses included), the emulator neither panics nor hangs.
+func FuzzMachine(f *testing.F) {
+	f.Add([]byte{0x73, 0x00, 0x50, 0x10})                                     // wfi
+	f.Add([]byte{0xb7, 0x02, 0x00, 0x02, 0x05, 0x43, 0x23, 0xa0, 0x62, 0x00}) // lui t0,CLINT; li t1,1; sw t1,0(t0)
+	f.Add([]byte{0x37, 0x05, 0x00, 0x10, 0x93, 0x05, 0x10, 0x04, 0x23, 0x00, 0xb5, 0x00})
+	f.Fuzz(func(t *testing.T, code []byte) {
+		if len(code) == 0 || len(code) > 4096 {
+			return
+		}
+		m, err := New(Config{Harts: 2, RAMSize: 4 << 20, MaxInsns: 20000, Seed: uint64(len(code))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.LoadELF(minimalELF(RAMBase, code)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.Run(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
