@@ -246,6 +246,10 @@ detach
 	got := strings.ReplaceAll(out, g.dir, "DIR")
 	got = regexp.MustCompile(`\t+`).ReplaceAllString(got, " ")
 	got = regexp.MustCompile(`(?m) +$`).ReplaceAllString(got, "")
+	// GDB prefixes a source line with the pc when the pc is inside the line
+	// rather than at its start, which depends on how the assembler splits
+	// la into rows of the line table: not what this test is about.
+	got = regexp.MustCompile(`(?m)^0x[0-9a-f]{16} (\d+ )`).ReplaceAllString(got, "$1")
 	if strings.TrimSpace(got) != strings.TrimSpace(gdbTranscript) {
 		t.Errorf("gdb transcript differs; got:\n%s\nwant:\n%s", got, gdbTranscript)
 	}
@@ -393,6 +397,7 @@ p (long)$pc - (long)&multi_cpu_stop
 thread apply all p/x $pc
 thread 1
 p $_thread
+monitor harts
 detach
 `)
 	src, err := os.ReadFile(filepath.Join(kdir, "src/stop_machine.s"))
@@ -433,6 +438,10 @@ detach
 		if !regexp.MustCompile(want).MatchString(out) {
 			t.Errorf("gdb output lacks %s", want)
 		}
+	}
+	// monitor harts shows the stopped hart inside multi_cpu_stop, in S-mode.
+	if re := regexp.MustCompile(`(?m)^hart ` + hit[2] + `: pc .*<multi_cpu_stop\+0x[0-9a-f]+>, S-mode, running, \d+ instructions retired`); !re.MatchString(out) {
+		t.Errorf("monitor harts lacks %s", re)
 	}
 	// The step moved only the stepped hart: thread apply all, before and
 	// after, shows the same pc for every other thread.
