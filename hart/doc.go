@@ -89,7 +89,8 @@
 //
 // # Where this hart differs from QEMU 7.2 (all allowed by the spec)
 //
-// mtval is the pc for ebreak (QEMU 7.2: 0). mstatus.VS and UXL are read-only
+// mtval is the pc for ebreak (QEMU 7.2: 0). A misaligned AMO raises
+// store/AMO-misaligned (QEMU 7.2: load-misaligned). mstatus.VS and UXL are read-only
 // (VS 0, UXL 2); QEMU lets both be written. MPP=2 written reads back as U.
 // medeleg[11] is read-only zero. mcounteren, scounteren are 32 bits, pmpaddr
 // 54 bits, pmpcfg's reserved bits and R=0/W=1 are not stored, mepc/sepc bit 0

@@ -162,6 +162,7 @@ func TestDifferentialQEMU(t *testing.T) {
 	qemu := oracle.Require(t, oracle.QEMU)
 	for seed := uint64(1); seed <= 3; seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			t.Parallel() // QEMU start-up dominates
 			src := diffProgram(rand.New(rand.NewPCG(seed, 7)), 1500)
 			img, syms := assemble(t, src)
 			m := newMachineImg(1, false, img, syms)

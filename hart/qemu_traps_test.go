@@ -170,6 +170,7 @@ func TestDifferentialQEMUTraps(t *testing.T) {
 	qemu := oracle.Require(t, oracle.QEMU)
 	for seed := uint64(1); seed <= trapSeeds; seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			t.Parallel() // QEMU start-up dominates
 			src := trapProgram(rand.New(rand.NewPCG(seed, 11)), trapWords)
 			img, syms := assemble(t, src)
 			m := newMachineImg(1, false, img, syms)
