@@ -80,4 +80,3 @@ func TestDTBCommand(t *testing.T) {
 		t.Errorf("no -o: status %d, want 2", st)
 	}
 }
-
