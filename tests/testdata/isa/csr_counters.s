@@ -99,10 +99,10 @@
 	and	a0, a0, a1
 	CHECK	17, a0, MENVCFG_STCE
 	# With STCE, mip.STIP is (time >= stimecmp), not a writable bit.
-	li	a1, -1
+	li	a1, 0xffffffffff00      # far ahead (QEMU overflows on larger ones)
 	csrw	stimecmp, a1
 	csrr	a0, stimecmp
-	CHECK	18, a0, -1
+	CHECK	18, a0, 0xffffffffff00
 	csrr	a0, mip
 	andi	a0, a0, MIP_STIP
 	CHECK	19, a0, 0
@@ -125,10 +125,10 @@
 	# S-mode may access stimecmp with STCE and mcounteren.TM set...
 	csrwi	mcounteren, 7
 	ENTER_MODE PRV_S
-	li	a1, -1
+	li	a1, 0xfffffffff000
 	csrw	stimecmp, a1
 	csrr	a0, stimecmp
-	CHECK	23, a0, -1
+	CHECK	23, a0, 0xfffffffff000
 	ENTER_M
 	# ...but not without STCE.
 	li	a1, MENVCFG_STCE

@@ -127,8 +127,7 @@
 	li	a1, MENVCFG_STCE
 	csrs	menvcfg, a1
 	csrwi	mcounteren, 2           # TM: S may use time and stimecmp
-	li	a1, -1
-	csrw	stimecmp, a1
+	STIMECMP_NEVER
 	li	a1, MIP_STIP
 	csrw	mie, a1
 	ENTER_MODE PRV_S
@@ -145,8 +144,7 @@
 	csrr	a0, sip                 # still pending: stimecmp has not moved
 	andi	a0, a0, MIP_STIP
 	CHECK	15, a0, MIP_STIP
-	li	a0, -1
-	csrw	stimecmp, a0
+	STIMECMP_NEVER
 	csrr	a0, sip
 	andi	a0, a0, MIP_STIP
 	CHECK	16, a0, 0
