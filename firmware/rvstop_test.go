@@ -33,11 +33,7 @@ func TestSBIPayloadOnRvstop(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v\noutput:\n%s", err, run.Output)
 			}
-			var skips []string
-			if r.SMP == 1 {
-				skips = []string{"needs 2 harts"}
-			}
-			requireAllPass(t, run, results, skips...)
+			requireAllPass(t, run, results, skipsFor(r.SMP)...)
 			if run.ExitCode != 0 {
 				t.Errorf("exit status %d, want 0", run.ExitCode)
 			}

@@ -18,6 +18,7 @@
 	ktap_case "hsm_start_address_outside_ram", t_start_bad_addr
 	ktap_case "hsm_start_stop_cycles", t_cycles
 	ktap_case "hsm_start_running_hart", t_start_running
+	ktap_case "hsm_start_race", t_start_race
 	ktap_case "hsm_suspend_reserved_types", t_suspend_types
 	ktap_case "hsm_suspend_platform_types", t_suspend_platform_types
 	ktap_case "hsm_suspend_bad_resume_address", t_suspend_bad_addr
@@ -175,6 +176,74 @@ t_start_running:
 	call release_and_wait_stopped
 	expect a0, 1, "secondary stopped"
 	epilogue
+
+# Two harts start the same stopped hart at the same moment, RACE_ROUNDS
+# times: exactly one hart_start succeeds, the other finds the hart
+# START_PENDING (INVALID_PARAM) or STARTED (ALREADY_AVAILABLE).
+.equ RACE_ROUNDS, 20
+t_start_race:
+	prologue
+	li a0, 0
+	call next_secondary
+	mv s0, a0                       # s0 = the racing starter
+	addi a0, a0, 1
+	call next_secondary
+	mv s1, a0                       # s1 = the target
+	bgez s1, 1f
+	epilogue_skip "needs 3 harts"
+1:	la t0, race_target
+	sd s1, 0(t0)
+	hrec s2, s0
+	li s3, RACE_ROUNDS
+2:	mv a0, s0
+	la a1, job_race_starter
+	call start_job
+	expect a0, SBI_SUCCESS, "hart_start of the starter"
+	mv a0, s0
+	call wait_ready
+	expect a0, 1, "starter ready"
+	hrec t0, s1
+	sd zero, HREC_READY(t0)         # the target's job will set it
+	li t1, 2
+	fence rw, rw
+	sd t1, HREC_READY(s2)           # go
+	mv a0, s1
+	la a1, secondary_entry
+	la a2, job_wait_release
+	sbi SBI_EXT_HSM, SBI_HSM_HART_START
+	mv s4, a0                       # s4 = our error
+	addi a0, s2, HREC_RESULT
+	call wait_nonzero
+	expect a0, 1, "starter done"
+	ld s5, HREC_RESULT(s2)
+	addi s5, s5, -100               # s5 = the starter's error
+	# exactly one SUCCESS
+	seqz t0, s4
+	seqz t1, s5
+	add t0, t0, t1
+	expect t0, 1, "successful hart_starts"
+	or t0, s4, s5                   # the loser: INVALID_PARAM or ALREADY_AVAILABLE
+	li t1, SBI_ERR_INVALID_PARAM
+	beq t0, t1, 3f
+	li t1, SBI_ERR_ALREADY_AVAILABLE
+	beq t0, t1, 3f
+	fail t0, "the losing hart_start's error"
+3:	mv a0, s1
+	call wait_ready
+	expect a0, 1, "target running"
+	mv a0, s1
+	call release_and_wait_stopped
+	expect a0, 1, "target stopped"
+	mv a0, s0
+	li a1, SBI_HSM_STATE_STOPPED
+	call wait_status
+	expect a0, 1, "starter stopped"
+	la t0, test_failed
+	ld t0, 0(t0)
+	bnez t0, 4f
+	addi s3, s3, -1
+	bnez s3, 2b
+4:	epilogue
 
 t_suspend_types:
 	prologue

@@ -23,6 +23,25 @@ wait_eq:
 3:	li a0, 0
 	ret
 
+	.globl wait_nonzero
+# wait_nonzero(a0 = address) -> a0 = 1 once the dword at a0 is not 0, 0 after
+# TIMEOUT_TICKS.
+wait_nonzero:
+	rdtime t0
+	li t1, TIMEOUT_TICKS
+	add t0, t0, t1
+1:	ld t1, 0(a0)
+	bnez t1, 2f
+	rdtime t2
+	bgeu t2, t0, 3f
+	pause
+	j 1b
+2:	fence r, rw
+	li a0, 1
+	ret
+3:	li a0, 0
+	ret
+
 	.globl wait_status
 # wait_status(a0 = hartid, a1 = HSM state) -> a0 = 1 once hart_get_status
 # reports that state, 0 after TIMEOUT_TICKS; a1 = the last state seen.

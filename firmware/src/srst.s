@@ -58,13 +58,14 @@ sbi_system_reboot:
 	# fall through
 
 # finisher_settle: a machine may take a moment to act on the finisher (an
-# emulator stops its harts at its next check): wait 10 ms of mtime before
-# concluding that there is no finisher, so nothing runs on in the meantime.
+# emulator stops its harts at its next check, which on a loaded host can be
+# many milliseconds away): wait 1 s of mtime before concluding that there is
+# no finisher, so that nothing runs on in the meantime.
 finisher_settle:
 	fence iorw, iorw
 	li t0, CLINT_BASE + CLINT_MTIME
 	ld t1, 0(t0)
-	li t2, TIMEBASE_HZ / 100
+	li t2, TIMEBASE_HZ
 	add t1, t1, t2
 1:	ld t2, 0(t0)
 	bltu t2, t1, 1b
