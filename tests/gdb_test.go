@@ -54,14 +54,30 @@ func startGDBMachine(t *testing.T, src string, n int) *gdbMachine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return startGDBImages(t, dir, n, elf)
+	return startGDBImages(t, dir, n, &roundRobin{}, elf)
 }
 
-// startGDBImages starts a held machine of n harts, seed 1, under the stub,
+// roundRobin runs the runnable harts in turn, 5 instructions each: a
+// schedule the transcripts can rely on whatever emu's default policy does.
+type roundRobin struct{}
+
+func (*roundRobin) Name() string { return "round-robin" }
+
+func (*roundRobin) Pick(v *emu.View) emu.Decision {
+	for _, h := range v.Runnable {
+		if h > v.Last {
+			return emu.Decision{Hart: h, Quantum: 5}
+		}
+	}
+	return emu.Decision{Hart: v.Runnable[0], Quantum: 5}
+}
+
+// startGDBImages starts a held machine of n harts under the stub, scheduled
+// by policy (nil: emu's default with seed 1),
 // with images loaded at their addresses: with one, it is entered in M-mode;
 // with two, firmware and kernel, the firmware at RAMBase passes the kernel
 // address on, as rvstop boot does. GDB gets the last image's symbols.
-func startGDBImages(t *testing.T, dir string, n int, images ...[]byte) *gdbMachine {
+func startGDBImages(t *testing.T, dir string, n int, policy emu.Policy, images ...[]byte) *gdbMachine {
 	t.Helper()
 	g := &gdbMachine{dir: dir, serveDone: make(chan error, 1), runDone: make(chan emu.Result, 1),
 		running: make(chan struct{})}
@@ -69,7 +85,7 @@ func startGDBImages(t *testing.T, dir string, n int, images ...[]byte) *gdbMachi
 	if err := os.WriteFile(g.elf, images[len(images)-1], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg := emu.Config{Harts: n, Seed: 1, MaxInsns: 1_000_000_000, Observer: &firstSwitch{ch: g.running}}
+	cfg := emu.Config{Harts: n, Seed: 1, Policy: policy, MaxInsns: 1_000_000_000, Observer: &firstSwitch{ch: g.running}}
 	tg, err := emutarget.Prepare(&cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -229,7 +245,7 @@ stepi
 p/x $pc - (long)&multi_cpu_stop
 p $t2
 x/1dw &stopped
-thread 1
+thread 2
 p/x $mhartid
 info registers pc
 delete
@@ -257,9 +273,10 @@ detach
 	g.wait(t, emu.ExitFinisher, 0)
 }
 
-// gdbTranscript is what gdb-multiarch prints for the script in TestGDB with
-// seed 1: hart 2 reaches multi_cpu_stop first; stepping with
-// scheduler-locking moves only it; hart 0 makes the next write to stopped.
+// gdbTranscript is what gdb-multiarch prints for the script in TestGDB
+// under the round-robin schedule: hart 0 reaches multi_cpu_stop first;
+// stepping with scheduler-locking moves only it while hart 1 waits in
+// _start; once released, hart 1 makes the next write to stopped.
 const gdbTranscript = `0x0000000000001000 in ?? ()
   Id   Target Id             Frame
 * 1    Thread 1 "hart 0 (M)" 0x0000000000001000 in ?? ()
@@ -267,19 +284,18 @@ const gdbTranscript = `0x0000000000001000 in ?? ()
   3    Thread 3 "hart 2 (M)" 0x0000000000001000 in ?? ()
   4    Thread 4 "hart 3 (M)" 0x0000000000001000 in ?? ()
 Breakpoint 1 at 0x8000002e: file DIR/stop.s, line 21.
-[Switching to Thread 3]
 
-Thread 3 "hart 2 (M)" hit Breakpoint 1, multi_cpu_stop () at DIR/stop.s:21
+Thread 1 "hart 0 (M)" hit Breakpoint 1, multi_cpu_stop () at DIR/stop.s:21
 21 la t0, stopped
   Id   Target Id             Frame
-  1    Thread 1 "hart 0 (M)" 0x0000000000001000 in ?? ()
-  2    Thread 2 "hart 1 (M)" 0x0000000000001000 in ?? ()
-* 3    Thread 3 "hart 2 (M)" multi_cpu_stop () at DIR/stop.s:21
-  4    Thread 4 "hart 3 (M)" 0x0000000000001000 in ?? ()
+* 1    Thread 1 "hart 0 (M)" multi_cpu_stop () at DIR/stop.s:21
+  2    Thread 2 "hart 1 (M)" _start () at DIR/stop.s:9
+  3    Thread 3 "hart 2 (M)" _start () at DIR/stop.s:9
+  4    Thread 4 "hart 3 (M)" _start () at DIR/stop.s:9
 $1 = 1
-$2 = 0x2
+$2 = 0x0
 priv           0x3 prv:3 [Machine]
-sp             0x80004000 0x80004000
+sp             0x80002000 0x80002000
 0x80000048: 0
 21 la t0, stopped
 22 li t1, 1
@@ -289,23 +305,24 @@ wait () at DIR/stop.s:25
 $3 = 0xe
 $4 = 0
 0x80000048: 1
-[Switching to thread 1 (Thread 1)]
-#0  0x0000000000001000 in ?? ()
-$5 = 0x0
-pc             0x1000 0x1000
+[Switching to thread 2 (Thread 2)]
+#0  _start () at DIR/stop.s:9
+9 add sp, sp, t0
+$5 = 0x1
+pc             0x8000000e 0x8000000e <_start+14>
 Hardware watchpoint 2: *(int *)&stopped
 
-Thread 1 "hart 0 (M)" hit Hardware watchpoint 2: *(int *)&stopped
+Thread 2 "hart 1 (M)" hit Hardware watchpoint 2: *(int *)&stopped
 
 Old value = 1
 New value = 2
 wait () at DIR/stop.s:25
 25 lw t2, 0(t0)
   Id   Target Id             Frame
-* 1    Thread 1 "hart 0 (M)" wait () at DIR/stop.s:25
-  2    Thread 2 "hart 1 (M)" 0x0000000000001000 in ?? ()
-  3    Thread 3 "hart 2 (M)" wait () at DIR/stop.s:25
-  4    Thread 4 "hart 3 (M)" 0x0000000000001000 in ?? ()
+  1    Thread 1 "hart 0 (M)" wait () at DIR/stop.s:27
+* 2    Thread 2 "hart 1 (M)" wait () at DIR/stop.s:25
+  3    Thread 3 "hart 2 (M)" multi_cpu_stop () at DIR/stop.s:22
+  4    Thread 4 "hart 3 (M)" multi_cpu_stop () at DIR/stop.s:22
 [Inferior 1 (Remote target) detached]
 `
 
@@ -377,7 +394,7 @@ func TestGDBKernel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := startGDBImages(t, t.TempDir(), 4, fw, kimg)
+	g := startGDBImages(t, t.TempDir(), 4, nil, fw, kimg)
 	out := g.run(t, `set pagination off
 set confirm off
 set width 0
