@@ -148,6 +148,15 @@ func (a *assembler) link() *Program {
 			}
 		}
 	}
+	rows := 0
+	for _, u := range a.units {
+		for _, s := range u.sections {
+			for _, f := range s.frags {
+				rows += len(f.rows) + 1
+			}
+		}
+	}
+	p.Lines = make([]Line, 0, rows)
 	for _, u := range a.units {
 		for _, s := range u.sections {
 			out := s.out
