@@ -18,4 +18,9 @@ type Options struct {
 	FS fs.FS
 	// Defsym defines absolute symbols before assembly, as GNU as --defsym NAME=VALUE.
 	Defsym map[string]int64
+	// SourceDir is recorded in the debug information as the directory source
+	// file names are relative to, so that debuggers and traces find them (the
+	// embedded guests use their directory in the repository, e.g. "kernel").
+	// "" means the current directory when FS is nil, and nothing otherwise.
+	SourceDir string
 }

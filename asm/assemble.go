@@ -2,12 +2,7 @@ package asm
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/rvstop/rvstop/isa"
 )
@@ -105,63 +100,6 @@ func newAssembler(opt Options) (*assembler, error) {
 	return a, nil
 }
 
-var extNames = map[isa.Ext]string{
-	isa.ExtI: "i", isa.ExtM: "m", isa.ExtA: "a", isa.ExtF: "f", isa.ExtD: "d", isa.ExtC: "c",
-	isa.ExtZicsr: "zicsr", isa.ExtZifencei: "zifencei", isa.ExtPriv: "privileged",
-}
-
-// parseMarch reads an ISA string such as rv64imac_zicsr_zifencei. "g" is
-// imafd_zicsr_zifencei; the privileged instructions are always available.
-func parseMarch(s string) (map[isa.Ext]bool, error) {
-	l := strings.ToLower(s)
-	if !strings.HasPrefix(l, "rv64") {
-		return nil, fmt.Errorf("asm: -march=%s: only rv64 is supported", s)
-	}
-	parts := strings.Split(l[4:], "_")
-	exts := map[isa.Ext]bool{isa.ExtPriv: true}
-	single := map[byte]isa.Ext{'i': isa.ExtI, 'm': isa.ExtM, 'a': isa.ExtA, 'f': isa.ExtF, 'd': isa.ExtD, 'c': isa.ExtC}
-	base := parts[0]
-	if base == "" || base[0] != 'i' && base[0] != 'g' && base[0] != 'e' {
-		return nil, fmt.Errorf("asm: -march=%s: want rv64i... or rv64g...", s)
-	}
-	for i := 0; i < len(base); i++ {
-		c := base[i]
-		if c == 'g' {
-			for _, e := range []isa.Ext{isa.ExtI, isa.ExtM, isa.ExtA, isa.ExtF, isa.ExtD, isa.ExtZicsr, isa.ExtZifencei} {
-				exts[e] = true
-			}
-			continue
-		}
-		if c >= '0' && c <= '9' || c == 'p' {
-			continue // version numbers
-		}
-		e, ok := single[c]
-		if !ok {
-			if c == 'z' || c == 's' || c == 'x' {
-				break
-			}
-			return nil, fmt.Errorf("asm: -march=%s: unsupported extension %q", s, c)
-		}
-		exts[e] = true
-	}
-	if exts[isa.ExtD] {
-		exts[isa.ExtF] = true
-	}
-	for _, p := range parts[1:] {
-		p = strings.TrimRight(p, "0123456789p")
-		switch p {
-		case "zicsr":
-			exts[isa.ExtZicsr] = true
-		case "zifencei":
-			exts[isa.ExtZifencei] = true
-		case "zihintpause", "zicntr", "zihpm", "":
-		default:
-			return nil, fmt.Errorf("asm: -march=%s: unsupported extension %q", s, p)
-		}
-	}
-	return exts, nil
-}
-
 func (a *assembler) hasExt(e isa.Ext) bool { return a.exts[e] }
 
 func (a *assembler) report(p Pos, msg string) {
@@ -180,41 +118,6 @@ func (a *assembler) report(p Pos, msg string) {
 // tooMany says to stop: maxErrors distinct errors, or many repeats of fewer
 // (an error in a macro expanded in a loop).
 func (a *assembler) tooMany() bool { return len(a.errs) >= maxErrors || a.reports >= 10*maxErrors }
-
-// readFile reads a source through Options.FS or the host file system.
-func (a *assembler) readFile(name string) ([]byte, error) {
-	if a.opt.FS != nil {
-		return fs.ReadFile(a.opt.FS, path.Clean(filepath.ToSlash(name)))
-	}
-	return os.ReadFile(name)
-}
-
-// lines returns a source file split into lines, reading it once per
-// Assemble call however often it is included.
-func (a *assembler) lines(name string) ([]line, error) {
-	if l, ok := a.files[name]; ok {
-		return l, nil
-	}
-	src, err := a.readFile(name)
-	if err != nil {
-		return nil, err
-	}
-	l := splitLines(name, string(src))
-	a.files[name] = l
-	return l, nil
-}
-
-func (a *assembler) exists(name string) bool {
-	if _, ok := a.files[name]; ok {
-		return true
-	}
-	if a.opt.FS != nil {
-		_, err := fs.Stat(a.opt.FS, path.Clean(filepath.ToSlash(name)))
-		return err == nil
-	}
-	_, err := os.Stat(name)
-	return err == nil
-}
 
 func (a *assembler) newUnit(file string) *unit {
 	u := &unit{a: a, file: file, syms: make(map[string]*symbol, 256), secByName: map[string]*section{},
@@ -266,68 +169,4 @@ func (a *assembler) assembleFile(file string) {
 			s.addFrag(&frag{kind: fragAlign, align: s.align})
 		}
 	}
-}
-
-func unwrapPathErr(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
-
-// include handles .include "file": searched next to the including file, then
-// in Options.IncludeDirs. Including a file that is already being read is an
-// include cycle.
-func (u *unit) include(rest string, off int) {
-	name := unquote(rest)
-	if name == "" {
-		u.errorf(".include needs a file name")
-		return
-	}
-	var cur string
-	for i := len(u.srcs) - 1; i >= 0; i-- {
-		if u.srcs[i].path != "" {
-			cur = u.srcs[i].path
-			break
-		}
-	}
-	candidates := []string{}
-	if filepath.IsAbs(name) {
-		candidates = append(candidates, name)
-	} else {
-		candidates = append(candidates, filepath.Join(filepath.Dir(cur), name))
-		for _, d := range u.a.opt.IncludeDirs {
-			candidates = append(candidates, filepath.Join(d, name))
-		}
-		candidates = append(candidates, name)
-	}
-	for _, c := range candidates {
-		if !u.a.exists(c) {
-			continue
-		}
-		var chain []string
-		for _, s := range u.srcs {
-			if s.path != "" {
-				chain = append(chain, s.path)
-			}
-		}
-		for _, p := range chain {
-			if filepath.Clean(p) == filepath.Clean(c) {
-				u.errorAt(u.at(off), "include cycle: %s -> %s", strings.Join(chain, " -> "), c)
-				return
-			}
-		}
-		lines, err := u.a.lines(c)
-		if err != nil {
-			u.errorAt(u.at(off), "cannot read %s: %v", c, unwrapPathErr(err))
-			return
-		}
-		if len(u.srcs) > 64 {
-			u.errorAt(u.at(off), ".include nested more than 64 deep")
-			return
-		}
-		u.push(&source{lines: lines, path: c, callPos: u.srcs[len(u.srcs)-1].callPos})
-		return
-	}
-	u.errorAt(u.at(off), "cannot find include file %q (searched %s)", name, strings.Join(candidates, ", "))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rvstop/rvstop/isa"
 	"golang.org/x/arch/riscv64/riscv64asm"
 )
 
@@ -20,6 +21,17 @@ func DisassembleInst(raw uint32, pc uint64) string {
 	}
 	inst, err := riscv64asm.Decode(b[:n])
 	if err != nil {
+		// x/arch has no privileged instructions; our own table does.
+		if in, ok := isa.Decode(raw); ok && isa.Specs[in.Op].Ext == isa.ExtPriv {
+			switch {
+			case in.Op != isa.SFENCE_VMA || in.Rs1 == 0 && in.Rs2 == 0:
+			case in.Rs2 == 0:
+				return "sfence.vma " + isa.XNames[in.Rs1]
+			default:
+				return fmt.Sprintf("sfence.vma %s,%s", isa.XNames[in.Rs1], isa.XNames[in.Rs2])
+			}
+			return in.Op.String()
+		}
 		if n == 2 {
 			return fmt.Sprintf(".2byte 0x%04x", raw&0xffff)
 		}

@@ -15,6 +15,10 @@ func TestDisassembleInst(t *testing.T) {
 		{0xfe0798e3, 0x80000010, "bnez a5,0x80000000"},
 		{0x00000000, 0, "unimp"},
 		{0xffffffff, 0, ".4byte 0xffffffff"},
+		{0x30200073, 0, "mret"},
+		{0x10500073, 0, "wfi"},
+		{0x12000073, 0, "sfence.vma"},
+		{0x12b50073, 0, "sfence.vma a0,a1"},
 	} {
 		if got := DisassembleInst(c.raw, c.pc); got != c.want {
 			t.Errorf("%#x at %#x: %q, want %q", c.raw, c.pc, got, c.want)

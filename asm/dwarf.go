@@ -2,7 +2,6 @@ package asm
 
 import (
 	"encoding/binary"
-	"os"
 	"path/filepath"
 )
 
@@ -27,7 +26,7 @@ func (p *Program) dwarf() (info, abbrev, lines []byte) {
 			fileIdx[l.File] = len(files)
 		}
 	}
-	compDir, _ := os.Getwd()
+	compDir := p.CompDir
 	lines = p.lineProgram(files, fileIdx)
 
 	var lo, hi uint64

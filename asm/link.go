@@ -12,55 +12,11 @@ import (
 // section order (text, rodata, data, bss) and file order, each aligned as GNU
 // ld aligns input sections, and then fixups are resolved with final addresses.
 
-// Program is a linked image: what the ELF file holds, in a form tools can use.
-type Program struct {
-	Entry    uint64
-	Sections []*Section // output sections with contents, in address order
-	Symbols  []Symbol   // in ELF symbol table order: each file's locals, then globals
-	Lines    []Line     // one per instruction, sorted by address
-	March    string
-	RVC      bool
-}
-
-// Section is one output section.
-type Section struct {
-	Name   string
-	Addr   uint64
-	Size   uint64
-	Align  uint64
-	Data   []byte // nil for .bss
-	Exec   bool
-	Write  bool
-	NoBits bool
-}
-
-// SymKind is a symbol's ELF type.
-type SymKind uint8
-
 const (
 	SymNoType SymKind = iota
 	SymFunc
 	SymObject
 )
-
-// Symbol is a named address or value of the image.
-type Symbol struct {
-	Name    string
-	Value   uint64
-	Size    uint64
-	Kind    SymKind
-	Global  bool
-	Weak    bool
-	Section string // output section name; "" for absolute symbols
-	File    string // the source file that defines it
-}
-
-// Line maps an instruction address to its source line.
-type Line struct {
-	Addr uint64
-	File string
-	Line int
-}
 
 func alignUp(v, a int64) int64 {
 	if a <= 1 {
@@ -225,93 +181,6 @@ func padding(f *frag, code bool) []byte {
 	return b
 }
 
-// hi20 and lo12 split a value for lui/auipc + addi, rounding so the signed low
-// part adds back.
-func hi20(v int64) int64 { return int64(int32(uint32((v+0x800)>>12) << 12)) }
-func lo12(v int64) int64 { return (v&0xfff ^ 0x800) - 0x800 }
-
-func fitsHi(v int64) bool { return v >= -(1<<31)-0x800 && v < 1<<31-0x800 }
-
-func (a *assembler) applyFixup(f *frag, fx *fixup, pcrelHi map[int64]int64) {
-	pc := f.sec.addr + f.off + fx.off
-	v, err := eval(fx.e, true)
-	if err != nil {
-		a.report(fx.pos, err.Error())
-		return
-	}
-	val := v.n
-	b := f.data[fx.off:]
-	in := fx.in
-	switch fx.kind {
-	case fixData1, fixData2, fixData4, fixData8:
-		size := map[fixKind]int{fixData1: 1, fixData2: 2, fixData4: 4, fixData8: 8}[fx.kind]
-		if !fitsData(val, size) {
-			a.report(fx.pos, fmt.Sprintf("value %#x does not fit in %d byte(s)", val, size))
-			return
-		}
-		var buf [8]byte
-		binary.LittleEndian.PutUint64(buf[:], uint64(val))
-		copy(b[:size], buf[:size])
-		return
-	case fixAbs:
-		in.Imm = val
-		if in.Op == isa.LUI || in.Op == isa.AUIPC {
-			if val < 0 || val > 0xfffff {
-				a.report(fx.pos, rangeMsg("upper immediate", val, 0, 0xfffff))
-				return
-			}
-			in.Imm = int64(int32(uint32(val) << 12))
-		}
-	case fixHi:
-		if !fitsHi(val) {
-			a.report(fx.pos, fmt.Sprintf("%%hi(%#x): the value does not fit in 32 signed bits (use la or lla)", val))
-			return
-		}
-		in.Imm = hi20(val)
-	case fixLo:
-		in.Imm = lo12(val)
-	case fixPcrelHi:
-		d := val - pc
-		if !fitsHi(d) {
-			a.report(fx.pos, fmt.Sprintf("pc-relative offset %#x to the symbol is beyond ±2 GiB", d))
-			return
-		}
-		pcrelHi[pc] = d
-		in.Imm = hi20(d)
-	case fixPairLo:
-		in.Imm = lo12(val - (pc - 4))
-	case fixPcrelLo:
-		d, ok := pcrelHi[val]
-		if !ok {
-			a.report(fx.pos, fmt.Sprintf("%%pcrel_lo: no auipc with %%pcrel_hi at address %#x", val))
-			return
-		}
-		in.Imm = lo12(d)
-	case fixBranch:
-		in.Imm = val - pc
-	case fixCBranch, fixCJump, fixCAbs:
-		in.Imm = val
-		if fx.kind != fixCAbs {
-			in.Imm = val - pc
-		} else if in.Op == isa.LUI {
-			in.Imm = int64(int32(uint32(val) << 12))
-		}
-		h, err := isa.EncodeC(fx.cs, in)
-		if err != nil {
-			a.report(fx.pos, err.Error())
-			return
-		}
-		binary.LittleEndian.PutUint16(b, h)
-		return
-	}
-	w, err := isa.Encode(in)
-	if err != nil {
-		a.report(fx.pos, fmt.Sprintf("%s: %v", in.Op, err))
-		return
-	}
-	binary.LittleEndian.PutUint32(b, w)
-}
-
 // symbols lists the symbol table: per file its local named symbols, then all
 // globals, as a linker output has them.
 func (a *assembler) symbols(globals map[string]*symbol) []Symbol {
@@ -364,41 +233,6 @@ func labelOf(e *expr) *symbol {
 		return e.sym
 	}
 	return nil
-}
-
-// LineAt returns the source line of the instruction at addr: the last line
-// table row at or before it, if addr lies in the same output section.
-func (p *Program) LineAt(addr uint64) (Line, bool) {
-	i := sort.Search(len(p.Lines), func(i int) bool { return p.Lines[i].Addr > addr })
-	if i == 0 {
-		return Line{}, false
-	}
-	l := p.Lines[i-1]
-	for _, s := range p.Sections {
-		if l.Addr >= s.Addr && l.Addr < s.Addr+s.Size {
-			return l, addr < s.Addr+s.Size
-		}
-	}
-	return Line{}, false
-}
-
-// SymbolAt names addr as symbol+offset, from the nearest symbol at or below
-// it in the same output section (functions and labels; not absolute values).
-func (p *Program) SymbolAt(addr uint64) (name string, off uint64, ok bool) {
-	var best *Symbol
-	for i := range p.Symbols {
-		s := &p.Symbols[i]
-		if s.Section == "" || s.Value > addr {
-			continue
-		}
-		if best == nil || s.Value > best.Value || s.Value == best.Value && s.Global && !best.Global {
-			best = s
-		}
-	}
-	if best == nil {
-		return "", 0, false
-	}
-	return best.Name, addr - best.Value, true
 }
 
 // An outputGroup is the input sections that make one output section.

@@ -6,5 +6,5 @@ import "github.com/rvstop/rvstop/asm"
 // linked at Base. defsym selects build variants (GNU as --defsym), such as the
 // injected bugs the guest tests must catch.
 func Build(defsym map[string]int64) ([]byte, error) {
-	return asm.Assemble(Files, asm.Options{FS: Src, Base: Base, Defsym: defsym})
+	return asm.Assemble(Files, asm.Options{FS: Src, Base: Base, Defsym: defsym, SourceDir: "kernel"})
 }
