@@ -32,6 +32,7 @@ func runBoot(args []string) int {
 		fs.PrintDefaults()
 	}
 	mf := addMachineFlags(fs, 4)
+	tf := addTraceFlags(fs)
 	var bf bootFlags
 	fs.StringVar(&bf.bios, "bios", "", "M-mode firmware ELF, or `none` to run the kernel in M-mode (default: embedded firmware)")
 	fs.StringVar(&bf.kernel, "kernel", "", "kernel ELF or raw binary (default: embedded kernel); same as the positional argument")
@@ -57,27 +58,51 @@ func runBoot(args []string) int {
 		return 2
 	}
 	cfg.Bootargs, cfg.Stdout, cfg.Stdin = bf.append, os.Stdout, os.Stdin
+	imgs, err := readBootImages(bf)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
+		return 1
+	}
+	ts, err := tf.start(&cfg, imgs.firmware, imgs.kernel)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
+		return 2
+	}
 	m, err := emu.New(cfg)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
 		return 2
 	}
-	if err := loadBoot(m, bf); err != nil {
+	if err := loadBoot(m, bf, imgs); err != nil {
 		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
 		return 1
 	}
-	return runMachine(m, "rvstop boot")
+	ts.install(m)
+	return runMachine(m, "rvstop boot", ts)
+}
+
+// bootImages holds the firmware (nil with -bios none) and kernel to boot.
+type bootImages struct{ firmware, kernel []byte }
+
+// readBootImages reads the given files or assembles the embedded sources.
+func readBootImages(bf bootFlags) (bootImages, error) {
+	var imgs bootImages
+	var err error
+	if imgs.kernel, err = readOrBuild(bf.kernel, "kernel", kernel.Build); err != nil {
+		return imgs, err
+	}
+	if bf.bios != "none" {
+		imgs.firmware, err = readOrBuild(bf.bios, "firmware", firmware.Build)
+	}
+	return imgs, err
 }
 
 // loadBoot places firmware and kernel as QEMU's virt machine does: with
 // firmware, the firmware's ELF at its addresses (entered at 0x80000000) and the
 // kernel at 0x80200000 (an ELF at its own addresses, a raw binary there); with
 // -bios none, the kernel ELF at its addresses, entered in M-mode.
-func loadBoot(m *emu.Machine, bf bootFlags) error {
-	kimg, err := readOrBuild(bf.kernel, "kernel", kernel.Build)
-	if err != nil {
-		return err
-	}
+func loadBoot(m *emu.Machine, bf bootFlags, imgs bootImages) error {
+	kimg, fw := imgs.kernel, imgs.firmware
 	if bf.bios == "none" {
 		img, err := m.LoadELF(kimg)
 		if err != nil {
@@ -85,10 +110,6 @@ func loadBoot(m *emu.Machine, bf bootFlags) error {
 		}
 		m.SetEntry(img.Entry, 0)
 		return nil
-	}
-	fw, err := readOrBuild(bf.bios, "firmware", firmware.Build)
-	if err != nil {
-		return err
 	}
 	if _, err := m.LoadELF(fw); err != nil {
 		return fmt.Errorf("%s: %w", nameOr(bf.bios, "embedded firmware"), err)
@@ -128,7 +149,7 @@ func nameOr(s, def string) string {
 // runMachine runs m to its end and turns the result into an exit status: the
 // guest's own for a guest exit, otherwise 1 with every hart's state on stderr.
 // Ctrl-C stops the machine with the same report.
-func runMachine(m *emu.Machine, who string) int {
+func runMachine(m *emu.Machine, who string, ts *traceSession) int {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
 	defer signal.Stop(sig)
@@ -142,6 +163,7 @@ func runMachine(m *emu.Machine, who string) int {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", who, err)
 		return 1
 	}
+	ts.finish(res, who)
 	if !res.Reason.Guest() {
 		fmt.Fprintf(os.Stderr, "\n%s: run ended by %v after %d instructions\n%s", who, res.Reason, res.Instructions, res.Report)
 	}

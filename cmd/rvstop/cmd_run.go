@@ -26,6 +26,7 @@ func cmdRun(args []string) int {
 		fs.PrintDefaults()
 	}
 	mf := addMachineFlags(fs, 1)
+	tf := addTraceFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
@@ -40,14 +41,25 @@ func cmdRun(args []string) int {
 		return 2
 	}
 	cfg.Stdout, cfg.Stdin = os.Stdout, os.Stdin
+	prog, err := os.ReadFile(pos[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rvstop run:", err)
+		return 1
+	}
+	ts, err := tf.start(&cfg, prog)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rvstop run:", err)
+		return 2
+	}
 	m, err := emu.New(cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rvstop run:", err)
 		return 2
 	}
-	if _, err := m.LoadELFFile(pos[0]); err != nil {
-		fmt.Fprintln(os.Stderr, "rvstop run:", err)
+	if _, err := m.LoadELF(prog); err != nil {
+		fmt.Fprintf(os.Stderr, "rvstop run: %s: %v\n", pos[0], err)
 		return 1
 	}
-	return runMachine(m, "rvstop run")
+	ts.install(m)
+	return runMachine(m, "rvstop run", ts)
 }
