@@ -40,7 +40,7 @@ type bar struct {
 }
 
 type arrow struct {
-	from, to int
+	from, to  int
 	sent, got uint64
 }
 

@@ -21,7 +21,7 @@ type Tracer struct {
 
 	fromAddr, toAddr uint64
 	active, done     bool
-	retHart          int // with a symbol From and no To: who entered From,
+	retHart          int    // with a symbol From and no To: who entered From,
 	retAddr          uint64 // and where it returns
 
 	insns map[uint64]insnText // pc -> decoded text, symbol and line
