@@ -5,18 +5,21 @@ import "sync"
 // SiFive PLIC register map, as offsets from the base (0x0C00_0000 on the virt
 // board, window 0x60_0000), laid out as QEMU's sifive_plic on `virt`:
 //
-//	0x00_0000 + 4·s            priority of source s (1..plicSources-1), 3 bits
+//	0x00_0000 + 4·s            priority of source s (1..plicSources-1): the
+//	                           value written & 7, as on QEMU
 //	0x00_1000 + 4·w            pending bits of sources 32w..32w+31, read-only
 //	0x00_2000 + 0x80·c + 4·w   enable bits of context c
-//	0x20_0000 + 0x1000·c       priority threshold of context c
+//	0x20_0000 + 0x1000·c       priority threshold of context c (& 7)
 //	0x20_0004 + 0x1000·c       claim (read) / complete (write) of context c
 //
 // Context 2h is hart h's M mode (drives mip.MEIP), 2h+1 its S mode (mip.SEIP).
 // Every register is 32 bits; other sizes and misaligned accesses are refused,
-// as on QEMU. Source 0 does not exist: its priority and enable bit read 0.
+// as on QEMU. Source 0 does not exist: its priority reads 0 and it is never
+// pending (its enable bit is writable, as on QEMU).
 //
-// Sources are level-triggered, with QEMU's gateway behaviour: a source is
-// pending while its line is high and it is not claimed; a claim takes the
+// Sources are level-triggered, with the spec's gateway (and QEMU 7.2's
+// observable behaviour): a line going high makes an unclaimed source pending;
+// pending stays set if the line drops again before a claim; a claim takes the
 // highest-priority pending enabled source whose priority exceeds the
 // threshold (lowest number on ties) and clears its pending bit; a completion
 // releases it, and it is pending again if its line is still high.
@@ -69,7 +72,6 @@ func (p *PLIC) SetLine(s int, level bool) {
 		}
 	} else {
 		p.line[w] &^= b
-		p.pending[w] &^= b
 	}
 	p.update()
 }
@@ -121,16 +123,13 @@ func (p *PLIC) Store(off uint64, size int, val uint64) bool {
 	switch {
 	case off < plicPending:
 		if s := off / 4; s > 0 && s < plicSources {
-			p.prio[s] = min(v, plicMaxPrio)
+			p.prio[s] = v & plicMaxPrio
 		}
 	case off < plicEnable:
 		// pending is read-only
 	case off < plicContext:
 		c, w := (off-plicEnable)/plicEnStride, (off-plicEnable)%plicEnStride/4
 		if c < uint64(len(p.enable)) && w < plicWords {
-			if w == 0 {
-				v &^= 1 // source 0 does not exist
-			}
 			p.enable[c][w] = v
 		}
 	default:
@@ -140,7 +139,7 @@ func (p *PLIC) Store(off uint64, size int, val uint64) bool {
 		}
 		switch r {
 		case 0:
-			p.threshold[c] = min(v, plicMaxPrio)
+			p.threshold[c] = v & plicMaxPrio
 		case 4:
 			p.complete(int(c), int(v))
 		}

@@ -8,7 +8,8 @@ import (
 // NS16550A UART register map, as byte offsets from the base (0x1000_0000 on the
 // virt board; the window is 0x100 bytes, registers repeat every 8 bytes as on
 // QEMU, which decodes only the low 3 address bits). Every register is 8 bits
-// wide; an access of any other size is refused (access fault), as on QEMU.
+// wide; as on QEMU, an access of 2, 4 or 8 bytes reaches the one register at
+// its address (reads zero-extend it, writes use the low byte).
 //
 //	0 RBR (read)   receive buffer; THR (write) transmit holding; DLL when LCR.DLAB
 //	1 IER          interrupt enable: 0 RX data, 1 THR empty, 2 line status, 3 modem
@@ -89,11 +90,8 @@ func NewUART(out io.Writer, in io.Reader, irq func(level bool)) *UART {
 	return &UART{out: out, in: newUARTInput(in), irq: irq, dll: 1, mcr: 0x08}
 }
 
-// Load reads the register at off; only single-byte accesses are accepted.
+// Load reads the register at off.
 func (u *UART) Load(off uint64, size int) (uint64, bool) {
-	if size != 1 {
-		return 0, false
-	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	var v uint8
@@ -141,11 +139,8 @@ func (u *UART) Load(off uint64, size int) (uint64, bool) {
 	return uint64(v), true
 }
 
-// Store writes the register at off; only single-byte accesses are accepted.
+// Store writes the register at off.
 func (u *UART) Store(off uint64, size int, val uint64) bool {
-	if size != 1 {
-		return false
-	}
 	v := uint8(val)
 	u.mu.Lock()
 	defer u.mu.Unlock()
