@@ -1,6 +1,8 @@
 package asm
 
-import "github.com/rvstop/rvstop/isa"
+import (
+	"github.com/rvstop/rvstop/isa"
+)
 
 // li rd, value loads any 64-bit constant with the sequence GNU as picks
 // (load_const in gas/config/tc-riscv.c): c.lui or c.li when the value fits
@@ -54,4 +56,24 @@ func (u *unit) loadConst(rd uint8, v int64) {
 	if lower != 0 || hi == 0 {
 		u.emitInst("addiw", isa.Inst{Op: isa.ADDIW, Rd: rd, Rs1: hi, Imm: lower}, imm{})
 	}
+}
+
+// liPseudo is li rd, value.
+func (u *unit) liPseudo(mn string, ops []opnd) {
+	if !u.wantOperands(mn, ops, 2, "rd, value") {
+		return
+	}
+	rd, ok := u.xreg(ops[0])
+	if !ok {
+		return
+	}
+	im, ok := u.immediate(ops[1])
+	if !ok {
+		return
+	}
+	if im.fix != fixNone {
+		u.opErr(ops[1], "li needs a constant known at this line, got %q%s", ops[1].s, notYetHint(im.e))
+		return
+	}
+	u.li(rd, im.n)
 }

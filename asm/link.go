@@ -12,12 +12,6 @@ import (
 // section order (text, rodata, data, bss) and file order, each aligned as GNU
 // ld aligns input sections, and then fixups are resolved with final addresses.
 
-const (
-	SymNoType SymKind = iota
-	SymFunc
-	SymObject
-)
-
 func alignUp(v, a int64) int64 {
 	if a <= 1 {
 		return v
