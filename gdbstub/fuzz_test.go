@@ -71,20 +71,33 @@ func FuzzCommand(f *testing.F) {
 		}{bytes.NewReader(nil), &out}, tgt, Stop{})
 		s.command(payload)
 		s.command([]byte("g")) // the session still works afterwards
-		rest := out.Bytes()
-		for len(rest) > 0 {
-			pr := newPacketReader(bytes.NewReader(rest))
-			ev, err := pr.next()
-			if err != nil || (ev.kind != evPacket && ev.kind != evAck) {
-				t.Fatalf("%q: malformed output %q", payload, out.Bytes())
-			}
-			i := bytes.IndexByte(rest, '#')
-			if ev.kind == evAck {
-				i = -2
-			}
-			rest = rest[i+3:]
-		}
+		checkOutput(t, out.Bytes())
 	})
+}
+
+// checkOutput fails unless out is a sequence of +, - and packets with good
+// checksums whose payloads hold no raw framing byte.
+func checkOutput(t *testing.T, out []byte) {
+	t.Helper()
+	for rest := out; len(rest) > 0; {
+		switch rest[0] {
+		case '+', '-':
+			rest = rest[1:]
+			continue
+		case '$':
+		default:
+			t.Fatalf("stray byte %q in output %q", rest[0], out)
+		}
+		end := bytes.IndexByte(rest, '#')
+		if end < 0 || len(rest) < end+3 {
+			t.Fatalf("unterminated packet in output %q", out)
+		}
+		payload := rest[1:end]
+		if bytes.ContainsAny(payload, "$") || !bytes.Equal(frame(payload), rest[:end+3]) {
+			t.Fatalf("bad packet %q in output", rest[:end+3])
+		}
+		rest = rest[end+3:]
+	}
 }
 
 // FuzzEscape checks that binary escaping round-trips and never leaves a
@@ -100,5 +113,24 @@ func FuzzEscape(f *testing.F) {
 		if !ok || !bytes.Equal(back, data) {
 			t.Fatalf("unescape(escape(%q)) = %q, %v", data, back, ok)
 		}
+	})
+}
+
+// FuzzSession feeds a whole byte stream (packets, acks, interrupts, noise)
+// to a session: it must end at the end of the input without a panic, and
+// every byte it writes must be an ack, a nack or a well-framed packet.
+func FuzzSession(f *testing.F) {
+	f.Add([]byte("+$qSupported:swbreak+#c9+$QStartNoAckMode#b0$g#67$c#63\x03$D#44"))
+	f.Add([]byte("$vCont;s:2#00$Z0,80000010,4#00$k#6b"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tgt := newFake(2)
+		tgt.maxRun = 50
+		var out bytes.Buffer
+		s := NewSession(struct {
+			io.Reader
+			io.Writer
+		}{bytes.NewReader(data), &out}, tgt, Stop{})
+		s.Run()
+		checkOutput(t, out.Bytes())
 	})
 }
