@@ -164,3 +164,34 @@ job_race_starter:
 	.balign 8
 	.globl race_target
 race_target: .dword 0           # the hart job_race_starter starts
+
+	.section .text
+	.globl job_suspend_non_retentive
+# job_suspend_non_retentive: default non-retentive suspend, to be woken by an
+# IPI (SSIE only). It resumes at secondary_entry with job_resumed as opaque,
+# so the resume counts as an arrival and records the entry state; should the
+# call return instead, HREC_RESULT = the error + 100.
+job_suspend_non_retentive:
+	csrci sstatus, SSTATUS_SIE
+	li t0, SIP_SSIP
+	csrw sie, t0
+	hrec t0, tp
+	li t1, 1
+	sd t1, HREC_READY(t0)
+	li a0, SBI_HSM_SUSPEND_NON_RET_DEFAULT
+	la a1, secondary_entry
+	la a2, job_resumed
+	sbi SBI_EXT_HSM, SBI_HSM_HART_SUSPEND
+	hrec t0, tp
+	addi a0, a0, 100
+	sd a0, HREC_RESULT(t0)
+	csrw sie, zero
+	ret
+
+	.globl job_resumed
+# job_resumed: back from a non-retentive suspend; the waking IPI is pending.
+job_resumed:
+	li t0, SIP_SSIP
+	csrc sip, t0
+	csrw sie, zero
+	ret

@@ -25,6 +25,7 @@
 	ktap_case "hsm_suspend_retentive_timer", t_suspend_ret
 	ktap_case "hsm_suspend_non_retentive_timer", t_suspend_nonret
 	ktap_case "hsm_secondary_suspend_ipi", t_suspend_secondary
+	ktap_case "hsm_secondary_non_retentive_ipi", t_suspend_secondary_nonret
 	ktap_case "hsm_unknown_function", t_hsm_fid
 
 	.section .text
@@ -377,6 +378,52 @@ t_suspend_secondary:
 	ld s2, HREC_RESULT(s1)
 	addi s2, s2, -1
 	expect s2, SBI_SUCCESS, "suspend returned"
+	mv a0, s0
+	li a1, SBI_HSM_STATE_STOPPED
+	call wait_status
+	expect a0, 1, "secondary stopped"
+	epilogue
+
+# A secondary in non-retentive suspend, woken by an IPI, resumes at the
+# given address with a0 = hartid, a1 = opaque, satp = 0, sstatus.SIE = 0.
+t_suspend_secondary_nonret:
+	prologue
+	li a0, 0
+	call next_secondary
+	bgez a0, 1f
+	epilogue_skip "needs 2 harts"
+1:	mv s0, a0
+	hrec s1, s0
+	la a1, job_suspend_non_retentive
+	call start_job
+	expect a0, SBI_SUCCESS, "hart_start"
+	mv a0, s0
+	call wait_ready
+	mv a0, s0
+	li a1, SBI_HSM_STATE_SUSPENDED
+	call wait_status
+	expect a0, 1, "secondary SUSPENDED"
+	ld s2, HREC_ARRIVALS(s1)
+	li a0, 1
+	mv a1, s0
+	sbi SBI_EXT_IPI, SBI_IPI_SEND_IPI
+	expect a0, SBI_SUCCESS, "send_ipi"
+	addi a0, s1, HREC_ARRIVALS
+	addi a1, s2, 1
+	call wait_eq
+	expect a0, 1, "resumed at resume_addr"
+	ld s3, HREC_ENTRY_A0(s1)
+	expect_reg s3, s0, "a0 on resume (hartid)"
+	ld s3, HREC_ENTRY_A1(s1)
+	la t0, job_resumed
+	expect_reg s3, t0, "a1 on resume (opaque)"
+	ld s3, HREC_ENTRY_SATP(s1)
+	expect s3, 0, "satp on resume"
+	ld s3, HREC_ENTRY_SSTATUS(s1)
+	andi s3, s3, SSTATUS_SIE
+	expect s3, 0, "sstatus.SIE on resume"
+	ld s3, HREC_RESULT(s1)
+	expect s3, 0, "suspend returned (error + 100)"
 	mv a0, s0
 	li a1, SBI_HSM_STATE_STOPPED
 	call wait_status
