@@ -154,6 +154,8 @@ func (t *Target) resume(ctx context.Context, o order) gdbstub.Stop {
 	if st := t.end.Load(); st != nil {
 		return *st
 	}
+	// A Ctrl-C that came as the previous run stopped is stale.
+	t.pauseReq.Store(false)
 	select {
 	case t.ctl <- o:
 	case <-t.abort:
