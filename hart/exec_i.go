@@ -79,83 +79,105 @@ func (h *Hart) interpret(budget uint64) (n uint64) {
 			}
 
 		case isa.LB:
-			v, c := h.ld1(x[rs1] + imm)
-			if c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostLoad(a, h.lim1, h.amask1); p != nil {
+				x[rd] = uint64(int8(*(*uint8)(p)))
+			} else if v, ok := h.loadSlowTrap(a, 1, pc); ok {
+				x[rd] = uint64(int8(uint8(v)))
+			} else {
 				pc = h.pc
 				continue
 			}
-			x[rd] = uint64(int8(v))
 		case isa.LH:
-			v, c := h.ld2(x[rs1] + imm)
-			if c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostLoad(a, h.lim2, h.amask2); p != nil {
+				x[rd] = uint64(int16(*(*uint16)(p)))
+			} else if v, ok := h.loadSlowTrap(a, 2, pc); ok {
+				x[rd] = uint64(int16(uint16(v)))
+			} else {
 				pc = h.pc
 				continue
 			}
-			x[rd] = uint64(int16(v))
 		case isa.LW:
-			v, c := h.ld4(x[rs1] + imm)
-			if c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostLoad(a, h.lim4, h.amask4); p != nil {
+				x[rd] = uint64(int32(*(*uint32)(p)))
+			} else if v, ok := h.loadSlowTrap(a, 4, pc); ok {
+				x[rd] = uint64(int32(uint32(v)))
+			} else {
 				pc = h.pc
 				continue
 			}
-			x[rd] = uint64(int32(v))
 		case isa.LD:
-			v, c := h.ld8(x[rs1] + imm)
-			if c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostLoad(a, h.lim8, h.amask8); p != nil {
+				x[rd] = *(*uint64)(p)
+			} else if v, ok := h.loadSlowTrap(a, 8, pc); ok {
+				x[rd] = v
+			} else {
 				pc = h.pc
 				continue
 			}
-			x[rd] = v
 		case isa.LBU:
-			v, c := h.ld1(x[rs1] + imm)
-			if c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostLoad(a, h.lim1, h.amask1); p != nil {
+				x[rd] = uint64(*(*uint8)(p))
+			} else if v, ok := h.loadSlowTrap(a, 1, pc); ok {
+				x[rd] = uint64(uint8(v))
+			} else {
 				pc = h.pc
 				continue
 			}
-			x[rd] = v
 		case isa.LHU:
-			v, c := h.ld2(x[rs1] + imm)
-			if c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostLoad(a, h.lim2, h.amask2); p != nil {
+				x[rd] = uint64(*(*uint16)(p))
+			} else if v, ok := h.loadSlowTrap(a, 2, pc); ok {
+				x[rd] = uint64(uint16(v))
+			} else {
 				pc = h.pc
 				continue
 			}
-			x[rd] = v
 		case isa.LWU:
-			v, c := h.ld4(x[rs1] + imm)
-			if c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostLoad(a, h.lim4, h.amask4); p != nil {
+				x[rd] = uint64(*(*uint32)(p))
+			} else if v, ok := h.loadSlowTrap(a, 4, pc); ok {
+				x[rd] = uint64(uint32(v))
+			} else {
 				pc = h.pc
 				continue
 			}
-			x[rd] = v
 
 		case isa.SB:
-			if c := h.st1(x[rs1]+imm, x[rs2]); c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostStore(a, h.lim1, h.amask1); p != nil {
+				*(*uint8)(p) = uint8(x[rs2])
+			} else if !h.storeSlowTrap(a, 1, x[rs2], pc) {
 				pc = h.pc
 				continue
 			}
 		case isa.SH:
-			if c := h.st2(x[rs1]+imm, x[rs2]); c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostStore(a, h.lim2, h.amask2); p != nil {
+				*(*uint16)(p) = uint16(x[rs2])
+			} else if !h.storeSlowTrap(a, 2, x[rs2], pc) {
 				pc = h.pc
 				continue
 			}
 		case isa.SW:
-			if c := h.st4(x[rs1]+imm, x[rs2]); c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostStore(a, h.lim4, h.amask4); p != nil {
+				*(*uint32)(p) = uint32(x[rs2])
+			} else if !h.storeSlowTrap(a, 4, x[rs2], pc) {
 				pc = h.pc
 				continue
 			}
 		case isa.SD:
-			if c := h.st8(x[rs1]+imm, x[rs2]); c != noTrap {
-				h.exception(c, h.badAddr, pc)
+			a := x[rs1] + imm
+			if p := h.hostStore(a, h.lim8, h.amask8); p != nil {
+				*(*uint64)(p) = x[rs2]
+			} else if !h.storeSlowTrap(a, 8, x[rs2], pc) {
 				pc = h.pc
 				continue
 			}

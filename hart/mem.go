@@ -23,8 +23,8 @@ type mem struct {
 	lim1, lim2, lim4, lim8 uint64
 	// amask2..8 are size-1 when misaligned accesses trap and 0 when they are
 	// emulated, so one AND tests alignment only when it matters.
-	amask2, amask4, amask8 uint64
-	misTrap                bool
+	amask1, amask2, amask4, amask8 uint64 // amask1 is always 0
+	misTrap                        bool
 
 	badAddr uint64 // the faulting address of the last slow-path fault
 	lrAddr  uint64 // address of the last LR: SC must name the same one
@@ -57,76 +57,44 @@ func (m *mem) init(cfg Config) {
 	}
 }
 
-// Fast-path loads, zero-extended. They return noTrap or an exception cause
-// (with badAddr set by the slow path). off < limN proves the access lies in
-// RAM, so they index ramPtr directly instead of paying Go's slice checks
-// again; the host is little-endian like the guest (see the atomic helpers).
+// The fast path, inlined into the load and store arms of interpret: the host
+// address of an access that lies in RAM (off < limN; the limits are 0 in
+// parallel mode) and is aligned where misaligned accesses trap (amaskN),
+// or nil for the slow path. Stores also need that no hart holds an LR
+// reservation, so the fast path never has to break one. These are small
+// enough for Go to inline; the slow paths, out of line, take the trap.
 
-func (h *Hart) ld1(addr uint64) (uint64, uint64) {
-	if off := addr - h.ramBase; off < h.lim1 {
-		return uint64(*(*uint8)(unsafe.Add(h.ramPtr, off))), noTrap
+func (h *Hart) hostLoad(addr, lim, amask uint64) unsafe.Pointer {
+	if off := addr - h.ramBase; off < lim && addr&amask == 0 {
+		return unsafe.Add(h.ramPtr, off)
 	}
-	return h.loadSlow(addr, 1)
+	return nil
 }
 
-func (h *Hart) ld2(addr uint64) (uint64, uint64) {
-	if off := addr - h.ramBase; off < h.lim2 && addr&h.amask2 == 0 {
-		return uint64(*(*uint16)(unsafe.Add(h.ramPtr, off))), noTrap
+func (h *Hart) hostStore(addr, lim, amask uint64) unsafe.Pointer {
+	if off := addr - h.ramBase; off < lim && addr&amask == 0 && h.shared.nresv.Load() == 0 {
+		return unsafe.Add(h.ramPtr, off)
 	}
-	return h.loadSlow(addr, 2)
+	return nil
 }
 
-func (h *Hart) ld4(addr uint64) (uint64, uint64) {
-	if off := addr - h.ramBase; off < h.lim4 && addr&h.amask4 == 0 {
-		return uint64(*(*uint32)(unsafe.Add(h.ramPtr, off))), noTrap
+// loadSlowTrap is loadSlow, taking the exception on a fault.
+func (h *Hart) loadSlowTrap(addr uint64, size int, pc uint64) (uint64, bool) {
+	v, c := h.loadSlow(addr, size)
+	if c != noTrap {
+		h.exception(c, h.badAddr, pc)
+		return 0, false
 	}
-	return h.loadSlow(addr, 4)
+	return v, true
 }
 
-func (h *Hart) ld8(addr uint64) (uint64, uint64) {
-	if off := addr - h.ramBase; off < h.lim8 && addr&h.amask8 == 0 {
-		return *(*uint64)(unsafe.Add(h.ramPtr, off)), noTrap
+// storeSlowTrap is storeSlow, taking the exception on a fault.
+func (h *Hart) storeSlowTrap(addr uint64, size int, v, pc uint64) bool {
+	if c := h.storeSlow(addr, size, v); c != noTrap {
+		h.exception(c, h.badAddr, pc)
+		return false
 	}
-	return h.loadSlow(addr, 8)
-}
-
-// Fast-path stores. A store also breaks other harts' LR reservations on the
-// granule; with none outstanding that costs one load.
-
-func (h *Hart) st1(addr, v uint64) uint64 {
-	if off := addr - h.ramBase; off < h.lim1 {
-		*(*uint8)(unsafe.Add(h.ramPtr, off)) = uint8(v)
-		h.storeDone(addr, 1)
-		return noTrap
-	}
-	return h.storeSlow(addr, 1, v)
-}
-
-func (h *Hart) st2(addr, v uint64) uint64 {
-	if off := addr - h.ramBase; off < h.lim2 && addr&h.amask2 == 0 {
-		*(*uint16)(unsafe.Add(h.ramPtr, off)) = uint16(v)
-		h.storeDone(addr, 2)
-		return noTrap
-	}
-	return h.storeSlow(addr, 2, v)
-}
-
-func (h *Hart) st4(addr, v uint64) uint64 {
-	if off := addr - h.ramBase; off < h.lim4 && addr&h.amask4 == 0 {
-		*(*uint32)(unsafe.Add(h.ramPtr, off)) = uint32(v)
-		h.storeDone(addr, 4)
-		return noTrap
-	}
-	return h.storeSlow(addr, 4, v)
-}
-
-func (h *Hart) st8(addr, v uint64) uint64 {
-	if off := addr - h.ramBase; off < h.lim8 && addr&h.amask8 == 0 {
-		*(*uint64)(unsafe.Add(h.ramPtr, off)) = v
-		h.storeDone(addr, 8)
-		return noTrap
-	}
-	return h.storeSlow(addr, 8, v)
+	return true
 }
 
 func (h *Hart) storeDone(addr uint64, size int) {
