@@ -116,6 +116,25 @@ _start:
 	PROBE plich, lhu, 0x0c000028
 	PROBE plicd, ld, 0x0c000028
 
+	# Store sizes
+	STPROBE smsipd, sd, CLINT, 0
+	STPROBE smsipb, sb, CLINT, 0
+	STPROBE scmph, sh, CLINT+0x4000, 0
+	STPROBE scmpw, sw, CLINT+0x4004, 0x7fffffff
+	PROBE cmpafter, ld, CLINT+0x4000
+	STPROBE smtime, sd, CLINT+0xbff8, 0x100000000
+	PROBE mtimehi, lwu, CLINT+0xbffc
+	STPROBE suartw, sw, UART+4, 0x08 # MCR = OUT2, its reset value
+	STPROBE suarth, sh, UART+6, 0x1234 # MSR is read-only
+	PROBE mcr2, lbu, UART+4
+	STPROBE splich, sh, 0x0c000028, 1
+	STPROBE sromw, sw, 0x1000, 0
+	PROBE romafter, lwu, 0x1000
+	STPROBE stestb, sb, 0x100000, 0
+	STPROBE stesth, sh, 0x100000, 0
+	STPROBE stestw, sw, 0x100004, 0x5555
+	STPROBE szero, sw, 0, 0
+
 	# sifive_test and unmapped addresses
 	PROBE test, lwu, 0x100000
 	PROBE testh, lhu, 0x100000
@@ -183,8 +202,26 @@ const probeMacro = `
 	jal puts
 .Ldone\@:
 	.endm
+
+	# STPROBE name, insn, addr, value: a store; prints "ok" or "F"
+	.macro STPROBE name, insn, addr, value
+	.pushsection .rodata
+.Lsname\@: .asciz "\name="
+	.popsection
+	la a0, .Lsname\@
+	jal puts
+	li s11, 0
+	li t0, \addr
+	li t1, \value
+	\insn t1, 0(t0)
+	la a0, .Lok
+	beqz s11, 1f
+	la a0, .Lf
+1:	jal puts
+	.endm
 	.pushsection .rodata
 .Lf:	.asciz "F\n"
+.Lok:	.asciz "ok\n"
 	.popsection
 `
 
