@@ -135,14 +135,14 @@ func (t *Target) decide(v *emu.View) emu.Decision {
 		// Harts the debugger holds (vCont;c:N with scheduler-locking)
 		// stay put, unless none of the others can run: then everyone
 		// runs until one of them can.
-		allowed := make([]int, 0, len(v.Runnable))
+		t.allowed = t.allowed[:0]
 		for _, h := range v.Runnable {
 			if t.run[h] {
-				allowed = append(allowed, h)
+				t.allowed = append(t.allowed, h)
 			}
 		}
-		if len(allowed) > 0 {
-			view.Runnable = allowed
+		if len(t.allowed) > 0 {
+			view.Runnable = t.allowed
 		}
 	}
 	d := t.inner.Pick(&view)

@@ -57,6 +57,7 @@ type Target struct {
 	// Owned by whichever side is in control (see above).
 	mode      mode
 	run       []bool // continue: harts allowed to run
+	allowed   []int  // decide's scratch: runnable harts in run
 	stepHart  int
 	stepArmed bool   // the one-instruction quantum has been handed out
 	stepAt    uint64 // machine step count when it was
