@@ -49,7 +49,18 @@ func (h *Hart) mip() uint64 {
 }
 
 // Pending returns mip & mie: the interrupts that would wake the hart from WFI.
-func (h *Hart) Pending() uint64 { return h.mip() & h.mie }
+// It reads mtime only when the Sstc timer can matter (STCE and STIE set),
+// since Run asks at every call.
+func (h *Hart) Pending() uint64 {
+	v := (h.mipSW | h.lines.Load()) & h.mie
+	if h.menvcfg&menvcfgSTCE != 0 {
+		v &^= 1 << STIP
+		if h.mie&(1<<STIP) != 0 && h.time() >= h.stimecmp {
+			v |= 1 << STIP
+		}
+	}
+	return v
+}
 
 // WouldWake reports whether a WFI-sleeping hart would wake now: some interrupt
 // is pending and enabled in mie, whatever mstatus and delegation say (spec
@@ -69,7 +80,7 @@ func (h *Hart) setWaiting(on bool) {
 // (not delegated) when below M or when mstatus.MIE is set; S-level ones when
 // below S or in S with sstatus.SIE set.
 func (h *Hart) takeInterrupt() bool {
-	pend := h.mip() & h.mie
+	pend := h.Pending()
 	if pend == 0 {
 		return false
 	}
