@@ -3,8 +3,10 @@ package emu
 // Observer receives the board's events, for tracing (issue 8). step is the
 // machine-wide instruction count when the event happened (see Machine.Step).
 // Methods are called on the goroutine that caused the event; in deterministic
-// mode that is Run's, so an Observer needs no locking there. Embed
-// NopObserver to implement only some methods.
+// mode that is Run's, so an Observer needs no locking there. In parallel mode
+// they come from every hart's goroutine at once, there is no Switch, and a
+// Wake may be spurious (the hart finds nothing to do and sleeps again).
+// Embed NopObserver to implement only some methods.
 type Observer interface {
 	// Switch: the scheduler runs hart to (after from; -1 at the start) for
 	// at most quantum instructions.

@@ -182,8 +182,10 @@ func (m *Machine) runHart(i int, h *hart.Hart) {
 			p.sdeadline[i].Store(^uint64(0))
 			continue
 		}
+		m.obs.Sleep(m.Step(), i)
 		select {
 		case <-p.wake[i]:
+			m.obs.Wake(m.Step(), i)
 		case <-p.done:
 		}
 		p.sdeadline[i].Store(^uint64(0))
