@@ -175,9 +175,10 @@ func (u *unit) spaceDirective(d, rest string, off int) {
 	}
 	if fill == 0 {
 		u.emitZeros(n)
-		return
+	} else {
+		u.emit(bytes.Repeat([]byte{byte(fill)}, int(n)))
 	}
-	u.emit(bytes.Repeat([]byte{byte(fill)}, int(n)))
+	u.cut()
 }
 
 // .fill repeat[, size[, value]]: value's low 4 bytes, zero-extended to size.
@@ -210,6 +211,14 @@ func (u *unit) fillDirective(rest string, off int) {
 		b = append(b, one[:size]...)
 	}
 	u.emit(b)
+	u.cut()
+}
+
+// cut records that GNU as would end its frag here (after .zero, .space,
+// .skip, .fill), for relaxation's estimate.
+func (u *unit) cut() {
+	f := u.cur.last()
+	f.cuts = append(f.cuts, int64(len(f.data)))
 }
 
 // .ascii/.asciz/.string "text"[, "text"...].

@@ -29,32 +29,73 @@ const (
 
 func within(v, reach int64) bool { return uint64(v+reach/2) < uint64(reach) }
 
-// relax lays a section out, choosing every branch's length.
+// relax lays a section out, choosing every branch's length with GNU as's
+// algorithm (relax_segment in gas/write.c), whose result depends on its
+// steps, not only on the program:
+//
+//  1. Estimate: fragments get addresses in order; each branch's length is
+//     computed from its target's current address, which for a fragment not
+//     reached yet is still zero (GNU's fresh frags), so a forward target
+//     counts as its offset inside its frag.
+//  2. Passes: addresses move by the growth so far in this pass; each branch's
+//     length is recomputed (it may shrink as well as grow) from its target's
+//     address as last set; alignment follows. Repeat until a pass changes
+//     nothing.
 func (s *section) relax() {
 	for _, f := range s.frags {
-		if f.kind == fragBranch {
-			f.br.length = 4
-			if f.br.rvc {
-				f.br.length = 2
-			}
+		f.off, f.seen = 0, false
+	}
+	var off int64
+	for _, f := range s.frags {
+		f.off, f.seen = off, true
+		switch f.kind {
+		case fragData:
+			f.size = int64(len(f.data))
+		case fragBranch:
+			f.br.length = f.branchLength()
+			f.size = f.br.length
+		case fragAlign, fragOrg:
+			f.size = f.padding(off)
 		}
+		off += f.size
 	}
 	for range 1000 {
-		s.place()
+		var stretch int64
 		changed := false
 		for _, f := range s.frags {
-			if f.kind != fragBranch {
-				continue
+			f.off += stretch
+			var growth int64
+			switch f.kind {
+			case fragBranch:
+				n := f.branchLength()
+				growth, f.br.length, f.size = n-f.br.length, n, n
+			case fragAlign, fragOrg:
+				n := f.padding(f.off)
+				growth, f.size = n-f.size, n
 			}
-			if n := f.branchLength(); n > f.br.length {
-				f.br.length = n
-				changed = true
-			}
+			stretch += growth
+			changed = changed || growth != 0
 		}
 		if !changed {
-			return
+			break
 		}
 	}
+	s.size = off
+	if n := len(s.frags); n > 0 {
+		s.size = s.frags[n-1].off + s.frags[n-1].size
+	}
+}
+
+// padding is the size of an alignment or .org fragment at offset off.
+func (f *frag) padding(off int64) int64 {
+	if f.kind == fragOrg {
+		return max(f.org-off, 0) // moving backwards is reported by linking
+	}
+	n := (f.align - off%f.align) % f.align
+	if f.max > 0 && n > f.max {
+		return 0
+	}
+	return n
 }
 
 // place computes fragment offsets and sizes from the current branch lengths.
@@ -67,13 +108,8 @@ func (s *section) place() {
 			f.size = int64(len(f.data))
 		case fragBranch:
 			f.size = f.br.length
-		case fragAlign:
-			f.size = (f.align - off%f.align) % f.align
-			if f.max > 0 && f.size > f.max {
-				f.size = 0
-			}
-		case fragOrg:
-			f.size = max(f.org-off, 0) // moving backwards is reported by linking
+		case fragAlign, fragOrg:
+			f.size = f.padding(off)
 		}
 		off += f.size
 	}
@@ -90,7 +126,16 @@ func (f *frag) branchLength() int64 {
 	if err != nil || v.frag == nil || v.frag.sec != f.sec || targetWeak(f.br.target) {
 		return far
 	}
-	d := v.frag.off + v.n - f.off
+	target := v.frag.off + v.n
+	if !v.frag.seen {
+		// Not reached by the estimate yet: GNU's frag address is still zero,
+		// and its frags start again after each .zero/.space/.fill.
+		target = v.n
+		if l := labelOf(f.br.target); l != nil && l.frag == v.frag {
+			target -= v.frag.cutBefore(l.off)
+		}
+	}
+	d := target - f.off
 	reach := int64(rvcBranchReach)
 	if jump {
 		reach = rvcJumpReach
@@ -104,6 +149,18 @@ func (f *frag) branchLength() int64 {
 		return 6
 	}
 	return far
+}
+
+// cutBefore returns the start of the GNU frag holding offset off of a data
+// fragment: the last cut at or before it.
+func (f *frag) cutBefore(off int64) int64 {
+	c := int64(0)
+	for _, x := range f.cuts {
+		if x <= off {
+			c = x
+		}
+	}
+	return c
 }
 
 func targetWeak(e *expr) bool {

@@ -118,6 +118,11 @@ type frag struct {
 
 	off  int64 // offset in the section, set by relaxation
 	size int64
+	seen bool // relaxation's estimate has given it an address
+
+	// cuts are the offsets in data where GNU as starts a new frag (after a
+	// .zero, .space or .fill); relaxation's first estimate depends on them.
+	cuts []int64
 }
 
 // A row maps one instruction's address to its source line.
