@@ -1,7 +1,10 @@
 package emutarget
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"net"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -329,4 +332,68 @@ func TestMonitor(t *testing.T) {
 	}
 	mc.t.Kill()
 	<-mc.res
+}
+
+// Without -S the machine runs from the start; a debugger that connects
+// stops it where it is, and detaching lets it run on.
+func TestServeRunningMachine(t *testing.T) {
+	mc := start(t, 1, counter)
+	spin := mc.sym(t, "spin")
+	if err := mc.t.WriteReg(0, gdbstub.RegPC, spin); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	served := make(chan error, 1)
+	go func() { _, err := (&gdbstub.Server{Target: mc.t}).Serve(l); served <- err }()
+	time.Sleep(20 * time.Millisecond) // let it spin a while
+
+	conn, err := net.Dial("tcp", l.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	r := bufio.NewReader(conn)
+	ask := func(p string) string {
+		var sum byte
+		for i := 0; i < len(p); i++ {
+			sum += p[i]
+		}
+		fmt.Fprintf(conn, "$%s#%02x", p, sum)
+		r.ReadByte() // our ack
+		reply, err := r.ReadString('#')
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		r.Discard(2)
+		conn.Write([]byte("+"))
+		return strings.TrimSuffix(strings.TrimPrefix(reply, "$"), "#")
+	}
+	if got := ask("?"); got != "T02thread:1;" {
+		t.Errorf("attach to a running machine: %q", got)
+	}
+	if got := ask("p20"); got != fmt.Sprintf("%016x", bitsLE(spin)) {
+		t.Errorf("pc %s, want the spin loop %#x", got, spin)
+	}
+	if got := ask("D"); got != "OK" {
+		t.Errorf("detach: %q", got)
+	}
+	mc.t.Abort()
+	if res := <-mc.res; res.Reason != emu.ExitStopped {
+		t.Errorf("run ended by %v", res.Reason)
+	}
+}
+
+// bitsLE is v's bytes in little-endian order read as a big-endian number,
+// which is how a register's hex appears in p and g replies.
+func bitsLE(v uint64) uint64 {
+	var out uint64
+	for i := 0; i < 8; i++ {
+		out = out<<8 | v>>(8*i)&0xff
+	}
+	return out
 }
