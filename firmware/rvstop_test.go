@@ -224,3 +224,21 @@ func TestBrokenFDT(t *testing.T) {
 		})
 	}
 }
+
+// TestMoreHartsThanSlots: on a 34-hart board the firmware serves the 32 harts
+// it has scratch areas for; harts 32 and 33 stay idle and are not valid SBI
+// targets, and the payload passes on the 32.
+func TestMoreHartsThanSlots(t *testing.T) {
+	t.Parallel()
+	fw := fwtest.FirmwareELF(t)
+	payload := fwtest.BuildGNU(t, fwtest.SBITest(map[string]int64{"HSM_ROUNDS": 2}))
+	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: payload, SMP: 34, Seed: 1})
+	results, err := fwtest.ParseKTAP(run.Output)
+	if err != nil {
+		t.Fatalf("%v\noutput:\n%s", err, run.Output)
+	}
+	requireAllPass(t, run, results)
+	if !strings.Contains(run.Output, "Platform HART Count       : 32\n") {
+		t.Errorf("banner should count 32 harts:\n%s", run.Output)
+	}
+}
