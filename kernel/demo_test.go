@@ -71,7 +71,7 @@ func TestDemoOnQEMU(t *testing.T) {
 	elf := gnuBuild(t)
 	for _, n := range []int{1, 2, 4, 8} {
 		t.Run(fmt.Sprintf("smp%d", n), func(t *testing.T) {
-			out := bootQEMU(t, elf, n, "", 90*time.Second)
+			out := bootQEMU(t, elf, n, "", 180*time.Second)
 			c := console{t, out}
 			checkCore(t, c, n)
 			checkDemo(t, c, n)

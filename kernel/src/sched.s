@@ -380,8 +380,16 @@ ENTRY scheduler_tick
 	get_current t0
 	ld t1, TASK_CLASS(t0)
 	li t2, SCHED_NORMAL_CLASS
-	bne t1, t2, 1f
-	ld t1, PCPU_SLICE(tp)
+	beq t1, t2, 2f
+	# Idle with queued work (possible right after cpu_up, which clears
+	# need_resched): let the interrupt exit schedule.
+	bnez t1, 1f
+	ld t1, PCPU_RQ_NR(tp)
+	beqz t1, 1f
+	li t1, 1
+	sd t1, PCPU_NEED_RESCHED(tp)
+	j 1f
+2:	ld t1, PCPU_SLICE(tp)
 	addi t1, t1, -1
 	sd t1, PCPU_SLICE(tp)
 	bgtz t1, 1f

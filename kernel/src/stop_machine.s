@@ -58,16 +58,23 @@ ENTRY cpu_stop_queue_work
 	sd s3, 32(sp)
 	per_cpu_ptr s0, a0
 	mv s1, a1
+	# Preemption off across the queueing: waking our own stopper must
+	# not switch to it while we still hold its lock.
 	preempt_count_inc t0
 	addi a0, s0, PCPU_STOPPER_LOCK
 	call raw_spin_lock_irqsave
 	mv s2, a0
+	# `enabled` is cleared by stop_machine_park inside take_cpu_down, in
+	# RUN: no CPU can be in here then, as this preempt-off region would
+	# have held RUN back. So a work is queued to a live stopper or refused.
 	ld s3, PCPU_STOPPER_ENABLED(s0)
 	beqz s3, 1f
 	mv a0, s0
 	mv a1, s1
 	call __cpu_stop_queue_work
 	j 2f
+	# Refused: count the work as done so a stop_cpus waiting for it
+	# does not wait forever (Linux does the same).
 1:	ld a0, WORK_DONE(s1)
 	beqz a0, 2f
 	call cpu_stop_signal_done
@@ -91,6 +98,8 @@ ENTRY stop_one_cpu
 	addi sp, sp, -96
 	sd ra, 0(sp)
 	sd s0, 8(sp)
+	# The work and its done live on this stack: we sleep until the
+	# stopper has signalled done, so they outlive their use.
 	mv s0, a0
 	sd a1, 16 + WORK_FN(sp)
 	sd a2, 16 + WORK_ARG(sp)
@@ -136,6 +145,10 @@ ENTRY queue_stop_cpus_work
 	mv s3, a3
 	li s5, 0
 	preempt_count_inc t0
+	# stop_two_cpus checks this under its stopper locks and backs off:
+	# otherwise it could queue on CPUs a and b between our queueing on b
+	# and on a, in the opposite order, and each side would wait for the
+	# other's multi_cpu_stop to start.
 	li t0, 1
 	sd t0, stop_cpus_in_progress, t1
 	fence rw, rw
@@ -146,6 +159,8 @@ ENTRY queue_stop_cpus_work
 	mv s4, a0
 	li t0, NR_CPUS
 	bgeu s4, t0, 2f
+	# Each CPU's own stop_work: one per CPU suffices because
+	# stop_cpus_mutex allows one stop_cpus at a time.
 	per_cpu_ptr a1, s4
 	addi a1, a1, PCPU_STOP_WORK
 	sd s1, WORK_FN(a1)
@@ -183,6 +198,7 @@ ENTRY stop_cpus
 	mv s2, a2
 	la a0, stop_cpus_mutex
 	call mutex_lock
+	# One done for all CPUs: nr_todo counts down to the completion.
 	mv a0, s0
 	call cpumask_weight
 	mv a1, a0
@@ -256,6 +272,8 @@ ENTRY multi_cpu_stop
 	sd s5, 48(sp)
 	mv s0, a0
 	li s1, MULTI_STOP_NONE      # curstate
+	# The caller's interrupt state comes back at EXIT (Linux allows
+	# callers that already have interrupts off).
 	csrr s2, sstatus            # local_save_flags
 	andi s2, s2, SR_SIE
 	li s4, 0                    # err
@@ -269,10 +287,12 @@ ENTRY multi_cpu_stop
 	call cpumask_first
 	sub s3, a0, s5
 	seqz s3, s3
+	# Spin on the shared state. Every participant is in its stopper with
+	# preemption raised, so nothing else runs on these CPUs until EXIT.
 2:	pause                       # cpu_relax
 	ld t0, MSD_STATE(s0)
 	beq t0, s1, 2b
-	fence r, rw
+	fence r, rw                 # what the setter wrote before the state
 	# A change. States must arrive one at a time, in order.
 	addi t1, s1, 1
 	beq t0, t1, 3f
@@ -280,6 +300,8 @@ ENTRY multi_cpu_stop
 	addi t1, t1, 1
 	sd t1, PCPU_MSTOP_ORDER_BAD(tp)
 3:	mv s1, t0
+	# Interrupts go off on every CPU before anyone reaches RUN: that is
+	# what lets fn assume no interrupt handler runs anywhere.
 	li t1, MULTI_STOP_DISABLE_IRQ
 	bne s1, t1, 4f
 	irq_disable
@@ -294,6 +316,8 @@ ENTRY multi_cpu_stop
 	ld a0, MSD_DATA(s0)
 	jalr t0
 	mv s4, a0
+	# Record what this CPU acked, and with which SIE, for the checks
+	# (demo step 1 reads them from fn).
 5:	sd s1, PCPU_MSTOP_SEEN(tp)
 	csrr t0, sstatus
 	andi t0, t0, SR_SIE
@@ -325,6 +349,8 @@ ENTRY stop_machine_cpuslocked
 	sd a1, 16 + MSD_DATA(sp)
 	sd a2, 16 + MSD_ACTIVE_CPUS(sp)
 	sd zero, 16 + MSD_STATE(sp)
+	# Every online CPU takes part, active or not: RUN needs all their
+	# acks, which is why a preempt-off region anywhere delays it.
 	call num_online_cpus
 	sd a0, 16 + MSD_NUM_THREADS(sp)
 	addi a0, sp, 16
@@ -513,6 +539,7 @@ ENTRY cpu_stopper_thread
 	sd s1, 16(sp)
 	sd s2, 24(sp)
 	per_cpu_ptr s0, a0
+	# Pop one work under the lock: queueing may happen from any CPU.
 1:	addi a0, s0, PCPU_STOPPER_LOCK
 	call raw_spin_lock_irqsave
 	mv a1, a0
@@ -525,6 +552,8 @@ ENTRY cpu_stopper_thread
 2:	addi a0, s0, PCPU_STOPPER_LOCK
 	call raw_spin_unlock_irqrestore
 	beqz s1, 9f
+	# fn runs with preemption raised: the stop class is never preempted
+	# anyway, and fn may rely on staying on this CPU.
 	ld s2, WORK_DONE(s1)
 	preempt_count_inc t0
 	ld t0, WORK_FN(s1)
@@ -544,6 +573,18 @@ ENTRY cpu_stopper_thread
 	addi sp, sp, 32
 	ret
 END cpu_stopper_thread
+
+# cpu_stop_park(cpu): the stopper's smpboot park callback, as Linux's: a
+# stopper must not park with work queued (that work would never run).
+ENTRY cpu_stop_park
+	per_cpu_ptr t0, a0
+	ld t1, PCPU_STOPPER_HEAD(t0)
+	beqz t1, 1f
+	mv a1, a0
+	la a0, msg_park_busy
+	j printk
+1:	ret
+END cpu_stop_park
 
 # stop_machine_park(cpu): on cpu itself, from take_cpu_down.
 ENTRY stop_machine_park
@@ -577,6 +618,8 @@ ENTRY cpu_stop_init
 	sd t0, HT_FN(a0)
 	la t0, stopper_name
 	sd t0, HT_NAME(a0)
+	la t0, cpu_stop_park
+	sd t0, HT_PARK(a0)
 	li t0, PCPU_STOPPER_THREAD
 	sd t0, HT_STORE(a0)
 	li t0, 1
@@ -605,6 +648,8 @@ END cpu_stop_init
 .section .rodata
 stopper_name:
 	.asciz "migration/%u"
+msg_park_busy:
+	.asciz "WARNING: CPU%u's stopper parks with work queued\n"
 
 .section .data
 .balign 8
