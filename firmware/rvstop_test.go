@@ -242,3 +242,20 @@ func TestMoreHartsThanSlots(t *testing.T) {
 		t.Errorf("banner should count 32 harts:\n%s", run.Output)
 	}
 }
+
+// TestFDTPointingOutsideRAM: a device tree whose structure block lies beyond
+// RAM makes the boot hart fault while scanning it; the firmware reports the
+// M-mode trap and fails, rather than hanging before its banner.
+func TestFDTPointingOutsideRAM(t *testing.T) {
+	t.Parallel()
+	fw := fwtest.FirmwareELF(t)
+	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: fw, Kernel: actionPayload(t, 5), SMP: 2, Seed: 1,
+		EditFDT: func(fdt []byte) {
+			copy(fdt[4:8], []byte{0x7f, 0xff, 0xff, 0xff}) // totalsize: 2 GiB
+			copy(fdt[8:12], []byte{0x40, 0, 0, 0})         // off_dt_struct: 1 GiB on
+		}})
+	if run.ExitCode != 1 || !strings.Contains(run.Output, "sbi: unexpected trap in the firmware (M-mode) on hart ") ||
+		!strings.Contains(run.Output, "sbi: mcause 0x0000000000000005") {
+		t.Errorf("exit %d; output:\n%s", run.ExitCode, run.Output)
+	}
+}

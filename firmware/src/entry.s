@@ -45,6 +45,12 @@ coldboot:
 2:
 	hart_scratch tp, s0
 	mv sp, tp
+	# From here a fault (say, reading a device tree that is not there) is
+	# reported by the trap vector instead of jumping through a reset mtvec.
+	sd s0, SCRATCH_HARTID(tp)
+	csrw mscratch, tp
+	la t0, sbi_trap_vector
+	csrw mtvec, t0
 	la t0, fw_fdt
 	sd s1, 0(t0)
 
