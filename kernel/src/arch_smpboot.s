@@ -77,7 +77,9 @@ ENTRY __cpu_up
 	sd s2, 24(sp)
 	mv s0, a0
 	per_cpu_ptr s1, s0
-	# A fresh start for the CPU: idle runs from the top of its stack.
+	# A fresh start for the CPU: idle runs from the top of its stack, and
+	# nothing of the previous life (a stale preempt count or reschedule
+	# request from the moment it died) may leak into the new one.
 	ld t0, PCPU_IDLE(s1)
 	sd t0, PCPU_CURRENT(s1)
 	sd zero, PCPU_PREEMPT_COUNT(s1)
@@ -153,10 +155,15 @@ END start_secondary
 # waits for interrupts with wfi, and on a CPU that is no longer online it
 # goes to arch_cpu_idle_dead instead.
 ENTRY cpu_startup_entry
+	# Checked first on every pass: after take_cpu_down, idle is the only
+	# task left to run here, and it is idle that must end the CPU.
 1:	ld t0, cpu_online_mask
 	this_cpu t1
 	cpu_bit t0, t0, t1
 	beqz t0, arch_cpu_idle_dead
+	# need_resched is tested with interrupts off so that a wakeup cannot
+	# slip in between the test and wfi: its IPI stays pending and ends
+	# the wfi at once (wfi ignores sstatus.SIE, not sie).
 	irq_disable
 	ld t0, PCPU_NEED_RESCHED(tp)
 	bnez t0, 2f
@@ -174,6 +181,8 @@ END cpu_startup_entry
 # CPU, then hart_stop (only legal with SIE = 0).
 ENTRY arch_cpu_idle_dead
 	irq_disable
+	# No more interrupts of any kind: the tick is disarmed so a stale timer
+	# cannot fire when the hart is started again.
 	call tick_stop_cpu
 	csrw sie, zero
 	ld a0, cpu_online_mask

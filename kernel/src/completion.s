@@ -71,6 +71,9 @@ ENTRY wait_for_completion
 	ld s1, 16(sp)
 	addi sp, sp, 32
 	ret
+	# Sleep: state and wait-list entry are set under x->lock, which
+	# complete() takes, so a complete() after the unlock finds us listed
+	# and its wake_up_process sees our state and brings us back.
 2:	get_current t0
 	li t1, TASK_UNINTERRUPTIBLE
 	sd t1, TASK_STATE(t0)

@@ -250,12 +250,15 @@ ENTRY cpuhp_set_state
 	ld t0, PCPU_CPUHP_STATE(s2)
 	beq t0, s1, 8f              # already there
 	bnez s1, 1f
-	# Going down: never the last online CPU.
+	# Going down: never the last online CPU. Checked under
+	# cpu_add_remove_lock, so two cpu_down calls cannot both pass it.
 	call num_online_cpus
 	li t0, 1
 	bgt a0, t0, 1f
 	li s3, -EBUSY
 	j 8f
+	# The write lock waits out every stop_machine in progress and keeps
+	# new ones out until the walk is done.
 1:	call cpus_write_lock
 2:	ld t0, PCPU_CPUHP_STATE(s2)
 	beq t0, s1, 7f
@@ -352,6 +355,8 @@ ENTRY takedown_cpu
 	li t0, 1
 	sll t0, t0, s0
 	sd t0, 24(sp)               # cpumask_of(cpu)
+	# Only cpu is active: take_cpu_down runs there, in RUN, while every
+	# other online CPU spins in its stopper with interrupts off.
 	la a0, take_cpu_down
 	mv a1, s0
 	addi a2, sp, 24

@@ -76,6 +76,9 @@ ENTRY __schedule
 	mv a1, t0
 	la a0, msg_atomic
 	call panic
+	# Interrupts off for the whole decision: the tick and IPIs touch the
+	# runqueue and need_resched. The count is 1 across the switch, so the
+	# task we switch to (or ret_from_kernel_thread) owns that 1 and drops it.
 1:	irq_save s1
 	li t0, 1
 	sd t0, PCPU_PREEMPT_COUNT(tp)
@@ -115,7 +118,7 @@ ENTRY __schedule
 4:	mv a0, tp
 	call pick_next_task
 	mv s2, a0
-	beq s2, s0, 6f
+	beq s2, s0, 6f              # prev again: no switch at all
 	# Switch. next's registers become live here: on_cpu = 1.
 	li t0, 1
 	sd t0, TASK_ON_CPU(s2)
@@ -125,6 +128,7 @@ ENTRY __schedule
 	ld t0, PCPU_NR_SWITCHES(tp)
 	addi t0, t0, 1
 	sd t0, PCPU_NR_SWITCHES(tp)
+	# Linux's nvcsw/nivcsw: the checks tell tick preemption from yielding.
 	li t0, SCHED_PREEMPT
 	li t1, TASK_NIVCSW
 	beq s3, t0, 5f
@@ -133,6 +137,8 @@ ENTRY __schedule
 	ld t0, 0(t1)
 	addi t0, t0, 1
 	sd t0, 0(t1)
+	# Unlock before switching: safe because only this CPU picks from this
+	# runqueue and nobody moves prev until finish_task_switch clears on_cpu.
 	addi a0, tp, PCPU_RQ_LOCK
 	call arch_spin_unlock
 	mv a0, s0
@@ -262,6 +268,8 @@ ENTRY wake_up_process
 	sd s3, 32(sp)
 	mv s0, a0
 	li s3, 0
+	# pi_lock first: two wakers of one task must not both enqueue it, nor
+	# race on choosing its CPU.
 	addi a0, s0, TASK_PI_LOCK
 	call raw_spin_lock_irqsave
 	mv s1, a0
@@ -289,6 +297,8 @@ ENTRY wake_up_process
 	ld a0, TASK_CPU(s0)
 	call select_fallback_rq
 	sd a0, TASK_CPU(s0)
+	# The state is tested again under the rq lock, which __schedule holds
+	# when it takes a blocking task off the runqueue.
 2:	ld a0, TASK_CPU(s0)
 	per_cpu_ptr s2, a0
 	addi a0, s2, PCPU_RQ_LOCK

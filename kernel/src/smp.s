@@ -21,6 +21,8 @@
 .section .text
 # arch_send_ipi(cpu, reason): record the reason, then interrupt that hart.
 ENTRY arch_send_ipi
+	# The reason bit first, with release: the target reads the bits after
+	# the interrupt, and must also see what the sender queued before.
 	per_cpu_ptr t3, a0
 	addi t4, t3, PCPU_IPI_BITS
 	amoor.d.aqrl zero, a1, (t4) # everything before is visible first
@@ -54,6 +56,9 @@ END handle_IPI
 # llist_add(node, head) -> a0 = 1 if the list was empty. Release ordering:
 # the node's contents are visible before the node is.
 ENTRY llist_add
+	# A compare-and-swap loop: link the node to the head we read, then
+	# install it only if the head has not moved. The store to the node
+	# stays outside LR/SC so the loop is a constrained one (spec 13.3).
 1:	ld t0, 0(a1)
 	sd t0, CSD_NEXT(a0)
 	lr.d t1, (a1)
@@ -127,6 +132,10 @@ ENTRY smp_call_function_single
 	irq_restore s4
 	li s4, 0
 	j 9f
+	# The online check happens with preemption off and the csd is queued
+	# in the same region: take_cpu_down(cpu) cannot run in between (its
+	# RUN needs our stopper), so the call either reaches the queue before
+	# the dying flush or sees the CPU offline. This is the guarantee.
 1:	li s4, -ENXIO
 	ld t0, nr_cpu_ids
 	bgeu s0, t0, 9f
@@ -268,6 +277,8 @@ ENTRY flush_smp_call_function_queue
 	sd s1, 16(sp)
 	sd s2, 24(sp)
 	sd s3, 32(sp)
+	# Take the whole queue at once; anything queued after this raises a
+	# new IPI, because the queue is empty again.
 	addi t0, tp, PCPU_CSQ
 	amoswap.d.aq t1, zero, (t0)
 	# Reverse the LIFO llist into FIFO order.
