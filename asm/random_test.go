@@ -59,7 +59,7 @@ func randomProgram(r *rand.Rand) string {
 		return fmt.Sprintf("L%d", labels+r.IntN(20)) // forward, defined later
 	}
 	b.WriteString("\t.text\n")
-	for n := 0; n < 1500; n++ {
+	for n := 0; n < randomLength; n++ {
 		if r.IntN(10) == 0 {
 			fmt.Fprintf(&b, "L%d:\n", labels)
 			labels++
@@ -138,3 +138,6 @@ func randomInst(r *rand.Rand, op isa.Op, xreg, freg func() string, simm func(int
 // randomSeeds is how many generated programs TestGNURandom checks; raise it
 // locally to search wider.
 var randomSeeds = 4
+
+// randomLength is the number of statements of each generated program.
+var randomLength = 1500
