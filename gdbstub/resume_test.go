@@ -99,6 +99,9 @@ func TestInterrupt(t *testing.T) {
 	c.expect("qC", "QC1")
 	// Ctrl-C while stopped is dropped: the next resume runs normally.
 	c.sendRaw("\x03")
+	c.expect("Hg1", "OK")
+	c.expect("P20=0000008000000000", "OK")
+	c.expect("Hg2", "OK")
 	c.expect("P20=0000008000000000", "OK")
 	c.expect("Z0,80000040,4", "OK")
 	if r := c.ask("c"); r != "T05thread:1;" {
