@@ -367,3 +367,24 @@ func TestUBootOnOurFirmware(t *testing.T) {
 		t.Logf("output:\n%s", run.Output)
 	}
 }
+
+// TestBannerFromFDT: the banner's platform name and timebase come from the
+// device tree (the root's model, /cpus/timebase-frequency).
+func TestBannerFromFDT(t *testing.T) {
+	t.Parallel()
+	fw := fwtest.FirmwareELF(t)
+	dtb := editedDTB(t, 1, func(dts string) string {
+		dts = replaceIn(t, dts, "/ {", `model = "riscv-virtio,qemu";`, `model = "rvstop test board";`)
+		return replaceIn(t, dts, "cpus {", "timebase-frequency = <0x989680>;", "timebase-frequency = <0xf4240>;")
+	})
+	run := fwtest.RunQEMU(t, fwtest.QEMU{BIOS: fw, Kernel: actionPayload(t, 5), Extra: []string{"-dtb", dtb}})
+	for _, want := range []string{
+		"Platform Name             : rvstop test board\n",
+		"Platform Timer Device     : aclint-mtimer @ 1000000Hz",
+		"payload running\n",
+	} {
+		if !strings.Contains(run.Output, want) {
+			t.Errorf("output lacks %q:\n%s", want, run.Output)
+		}
+	}
+}

@@ -34,6 +34,10 @@ banner_print:
 
 	line msg_ipi
 	line msg_timer
+	la t0, fw_timebase
+	ld a0, 0(t0)
+	call console_putdec
+	line msg_hz
 	ld t0, SCRATCH_FEATURES(tp)
 	andi t0, t0, FEATURE_SSTC
 	beqz t0, 1f
@@ -115,7 +119,8 @@ msg_platform:  .asciz "Platform Name             : "
 msg_unknown:   .asciz "unknown"
 msg_harts:     .asciz "Platform HART Count       : "
 msg_ipi:       .asciz "Platform IPI Device       : aclint-mswi\n"
-msg_timer:     .asciz "Platform Timer Device     : aclint-mtimer @ 10000000Hz"
+msg_timer:     .asciz "Platform Timer Device     : aclint-mtimer @ "
+msg_hz:        .asciz "Hz"
 msg_sstc:      .asciz " (S-mode uses sstc)"
 msg_console:   .asciz "Platform Console Device   : uart8250\n"
 msg_reset:     .asciz "Platform Reboot Device    : sifive_test\nPlatform Shutdown Device  : sifive_test\n"

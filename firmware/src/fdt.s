@@ -1,7 +1,8 @@
 # fdt.s: what the firmware needs from the flattened device tree the boot ROM
 # passes in a1: which harts exist (/cpus/cpu@*/reg) and where RAM is (the first
-# /memory* node's reg, two address and two size cells as on virt), and the
-# platform's name for the banner (the root's model). A cpu node
+# /memory* node's reg, two address and two size cells as on virt), and for
+# the banner the platform's name (the root's model) and the timebase
+# (/cpus/timebase-frequency). A cpu node
 # whose status is neither "okay" nor "ok" is left out, as OpenSBI does. Run once
 # by the boot hart. The FDT is big-endian (devicetree specification v0.4, ch. 5).
 
@@ -42,7 +43,10 @@ fdt_scan:
 	sd s11, 96(sp)
 	mv s9, a0
 
-	# Defaults, should the tree lack a memory node.
+	# Defaults, should the tree lack a memory node or a timebase.
+	la t0, fw_timebase
+	li t1, TIMEBASE_HZ
+	sd t1, 0(t0)
 	la t0, fw_ram_start
 	li t1, RAM_BASE
 	sd t1, 0(t0)
@@ -167,8 +171,22 @@ prop:                               # s0 = len, nameoff, value
 	la t1, fw_platform_name
 	sd t0, 0(t1)
 	j 5f
-9:	beqz s4, 3f
-	li t0, 3
+9:	bnez s4, 8f
+	beqz s3, 3f
+	li t0, 2
+	bne s1, t0, 3f
+	# a property of /cpus: timebase-frequency is mtime's rate (banner)
+	la a1, str_timebase
+	call str_equal
+	beqz a0, 5f
+	li t0, 4
+	bne s9, t0, 5f
+	lw a0, 8(s0)
+	call be32
+	la t0, fw_timebase
+	sd a0, 0(t0)
+	j 5f
+8:	li t0, 3
 	bne s1, t0, 3f
 	# in a cpu node: reg gives the hart ID (its last cell), status may disable it
 	la a1, str_reg
@@ -281,6 +299,7 @@ str_cpu_at:  .asciz "cpu@"
 str_memory:  .asciz "memory"
 str_reg:     .asciz "reg"
 str_model:   .asciz "model"
+str_timebase: .asciz "timebase-frequency"
 str_status:  .asciz "status"
 str_okay:    .asciz "okay"
 str_ok:      .asciz "ok"
