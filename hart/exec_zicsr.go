@@ -24,13 +24,21 @@ func (h *Hart) execZicsr(e *icEntry, pc uint64) bool {
 		src = uint64(in.Imm) // zimm
 	}
 	if write {
+		// The read-modify-write forms start from the software-writable
+		// value: mip.SEIP reads as the OR with the PLIC's line, but setting
+		// another bit must not latch the line into the software bit
+		// (privileged spec 3.1.9).
+		base := old
+		if in.CSR == isa.CSR_MIP && h.mipSW&(1<<SEIP) == 0 {
+			base &^= 1 << SEIP
+		}
 		switch in.Op {
 		case isa.CSRRW, isa.CSRRWI:
 			h.csrWrite(in.CSR, src)
 		case isa.CSRRS, isa.CSRRSI:
-			h.csrWrite(in.CSR, old|src)
+			h.csrWrite(in.CSR, base|src)
 		case isa.CSRRC, isa.CSRRCI:
-			h.csrWrite(in.CSR, old&^src)
+			h.csrWrite(in.CSR, base&^src)
 		}
 	}
 	h.x[in.Rd&31] = old

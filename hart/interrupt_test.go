@@ -175,3 +175,20 @@ func TestWFI(t *testing.T) {
 		t.Errorf("MIE=0 but took %+v", h.LastTrap())
 	}
 }
+
+// TestSEIPReadModifyWrite: with the PLIC's SEIP line high, csrrs on mip reads
+// SEIP set but must not latch it into the software bit (spec 3.1.9), so it
+// drops with the line.
+func TestSEIPReadModifyWrite(t *testing.T) {
+	m := newMachine(t, 1, false, "li t0, 2\n csrrs a0, mip, t0\n ebreak")
+	h := m.harts[0]
+	h.SetMIP(SEIP, true)
+	m.run(t)
+	if a0 := h.X(10); a0&(1<<SEIP) == 0 {
+		t.Errorf("csrrs read mip %#x without SEIP", a0)
+	}
+	h.SetMIP(SEIP, false)
+	if mip, _ := h.ReadCSR(isa.CSR_MIP); mip != 1<<SSIP {
+		t.Errorf("mip = %#x after the line dropped, want only SSIP", mip)
+	}
+}
