@@ -216,16 +216,17 @@ func (c *CLINT) updateHart(h int, now uint64) {
 	c.out.SetMTIP(h, level)
 }
 
-// NextDeadline returns the earliest mtimecmp that is still in the future, in
-// mtime ticks, and false when no timer is armed. The scheduler uses it to end
-// a quantum exactly when a timer fires, and to skip idle time.
+// NextDeadline returns the earliest mtimecmp whose interrupt has not fired
+// yet (MTIP low), in mtime ticks, and false when no timer is armed. It may be
+// at or before Now when time has passed it since the last Update. The
+// scheduler uses it to end a quantum exactly when a timer fires, to skip idle
+// time, and to tell a deadlock (no armed timer) from a wait.
 func (c *CLINT) NextDeadline() (uint64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	now := c.now()
 	best, ok := ^uint64(0), false
-	for _, cmp := range c.mtimecmp {
-		if cmp > now && cmp != ^uint64(0) && cmp <= best {
+	for h, cmp := range c.mtimecmp {
+		if !c.mtip[h] && cmp != ^uint64(0) && cmp <= best {
 			best, ok = cmp, true
 		}
 	}

@@ -32,8 +32,9 @@ func (m *Machine) report(res Result) string {
 		if h.Waiting() {
 			state = "wfi"
 		}
-		fmt.Fprintf(&b, "hart %d: pc %s %v-mode %s, %d instructions; mip %s mie %s",
-			i, m.Symbolize(h.PC()), h.Priv(), state, res.PerHart[i], irqNames(mip), irqNames(mie))
+		fmt.Fprintf(&b, "hart %d: pc %s %v-mode %s, %d instructions; mip %s mie %s; mtimecmp %s",
+			i, m.Symbolize(h.PC()), h.Priv(), state, res.PerHart[i], irqNames(mip), irqNames(mie),
+			timecmpString(m.clint.Timecmp(i)))
 		if t := h.LastTrap(); t.Count != 0 {
 			fmt.Fprintf(&b, "; last trap (%d in all): %s tval %#x at %s, %v->%v",
 				t.Count, causeName(t), t.Tval, m.Symbolize(t.EPC), t.From, t.To)
@@ -88,4 +89,11 @@ func causeName(t hart.TrapInfo) string {
 		return exceptionNames[code]
 	}
 	return fmt.Sprintf("exception %d", code)
+}
+
+func timecmpString(v uint64) string {
+	if v == ^uint64(0) {
+		return "-"
+	}
+	return fmt.Sprint(v)
 }

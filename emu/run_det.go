@@ -151,7 +151,8 @@ func (m *Machine) Step() uint64 {
 }
 
 // nextDeadline returns the clock value at which the next timer fires: the
-// earliest future mtimecmp or, on harts with Sstc enabled, stimecmp.
+// earliest mtimecmp not fired yet or, on harts with Sstc enabled, future
+// stimecmp.
 func (m *Machine) nextDeadline() (uint64, bool) {
 	now := m.clint.Now()
 	best, ok := m.clint.NextDeadline()
