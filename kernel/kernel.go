@@ -44,6 +44,8 @@ var Files = []string{
 	"src/cpu.s",
 	"src/stop_machine.s",
 	"src/ktest.s",
+	"src/ktest_ipi.s",
+	"src/ktest_stop.s",
 	"src/demo.s",
 	"src/stress.s",
 	"src/bench.s",
