@@ -2,6 +2,8 @@ package kernel
 
 import (
 	"fmt"
+
+	"github.com/rvstop/rvstop/firmware/fwtest"
 	"regexp"
 	"strings"
 	"testing"
@@ -73,6 +75,20 @@ func TestDemoOnQEMU(t *testing.T) {
 		t.Run(fmt.Sprintf("smp%d", n), func(t *testing.T) {
 			out := bootQEMU(t, elf, n, "", 180*time.Second)
 			c := console{t, out}
+			checkCore(t, c, n)
+			checkDemo(t, c, n)
+		})
+	}
+}
+
+// TestDemoOnQEMUWithOurFirmware: the same kernel on QEMU, with rvstop's SBI
+// firmware instead of OpenSBI.
+func TestDemoOnQEMUWithOurFirmware(t *testing.T) {
+	elf := gnuBuild(t)
+	fw := fwtest.FirmwareELF(t)
+	for _, n := range []int{1, 4} {
+		t.Run(fmt.Sprintf("smp%d", n), func(t *testing.T) {
+			c := console{t, bootQEMUWith(t, fw, elf, n, "", 180*time.Second)}
 			checkCore(t, c, n)
 			checkDemo(t, c, n)
 		})

@@ -93,8 +93,13 @@ func run(t testing.TB, name string, args ...string) {
 // timeout is killed and fails the test, showing what it printed.
 func bootQEMU(t testing.TB, elf string, smp int, appendArgs string, timeout time.Duration) string {
 	t.Helper()
+	return bootQEMUWith(t, oracle.Require(t, oracle.OpenSBIFwJump), elf, smp, appendArgs, timeout)
+}
+
+// bootQEMUWith is bootQEMU with another firmware (-bios fw).
+func bootQEMUWith(t testing.TB, fw, elf string, smp int, appendArgs string, timeout time.Duration) string {
+	t.Helper()
 	qemu := oracle.Require(t, oracle.QEMU)
-	fw := oracle.Require(t, oracle.OpenSBIFwJump)
 	args := []string{"-machine", "virt", "-smp", itoa(smp), "-m", "128M", "-nographic",
 		"-bios", fw, "-kernel", elf}
 	if appendArgs != "" {
