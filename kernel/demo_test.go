@@ -2,12 +2,12 @@ package kernel
 
 import (
 	"fmt"
-
-	"github.com/rvstop/rvstop/firmware/fwtest"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rvstop/rvstop/firmware/fwtest"
 )
 
 // checkDemo asserts each narrated stop_machine/hotplug fact (issue 6) of a
