@@ -12,6 +12,7 @@ import (
 	"github.com/rvstop/rvstop/emu"
 	"github.com/rvstop/rvstop/gdbstub"
 	"github.com/rvstop/rvstop/gdbstub/emutarget"
+	"github.com/rvstop/rvstop/hart"
 )
 
 // gdbFlags are QEMU's debugger flags: -gdb tcp::PORT, -s (= -gdb tcp::1234)
@@ -27,7 +28,10 @@ import (
 //	if err := gf.attach(m); err != nil { ... }       // before m.Run
 //	return runMachine(m, who)
 //
-// Without -gdb or -s, configure and attach do nothing.
+// Without -gdb or -s, configure and attach do nothing. With -trace too, set
+// up tracing first (it replaces cfg.Observer, which configure wraps) and pass
+// its hart tracer to keepTracer before attach, so that watchpoints do not
+// drop it.
 type gdbFlags struct {
 	addr  string
 	short bool
@@ -80,6 +84,13 @@ func (g *gdbFlags) configure(cfg *emu.Config) error {
 	}
 	g.target = t
 	return nil
+}
+
+// keepTracer hands the harts' own tracer to the debugger (see above).
+func (g *gdbFlags) keepTracer(tr hart.Tracer) {
+	if g.target != nil {
+		g.target.KeepTracer(tr)
+	}
 }
 
 // attach starts listening and serves debuggers while m runs. The machine

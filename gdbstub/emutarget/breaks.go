@@ -1,9 +1,6 @@
 package emutarget
 
-import (
-	"github.com/rvstop/rvstop/gdbstub"
-	"github.com/rvstop/rvstop/hart"
-)
+import "github.com/rvstop/rvstop/gdbstub"
 
 // Breakpoints live in the harts (Hart.SetBreakpoint: Run stops before the
 // instruction), never in guest memory, so Z0 and Z1 are the same thing and
@@ -68,11 +65,12 @@ type watch struct {
 }
 
 // setWatches installs the watch list and, while it is not empty, the
-// tracer that predicts watched accesses (watch.go). Without watchpoints the
-// harts run their untraced fast loop.
+// tracer that predicts watched accesses (watch.go), chained to the harts'
+// own tracer if they have one (KeepTracer). Without watchpoints the harts
+// are left as they were: untraced, on their fast loop, or with that tracer.
 func (t *Target) setWatches(ws []watch) {
 	t.watches = ws
-	var tr hart.Tracer
+	tr := t.tracer
 	if len(ws) > 0 {
 		tr = watcher{t}
 	}

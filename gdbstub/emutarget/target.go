@@ -67,6 +67,7 @@ type Target struct {
 	watchSkip skip     // an access already reported, let through once
 	temp      []uint64 // per hart: pc+1 of a breakpoint planted for a watched access; 0 none
 	dcache    *decodeCache
+	tracer    hart.Tracer // the harts' own tracer (KeepTracer), kept under watchpoints
 }
 
 // skip names one hart at one pc.
@@ -125,6 +126,12 @@ func (t *Target) Bind(m *emu.Machine) {
 	t.run = make([]bool, len(t.harts))
 	t.temp = make([]uint64, len(t.harts))
 }
+
+// KeepTracer tells the target that the harts carry tr (rvstop -trace).
+// A hart has one tracer; watchpoints install their own, which passes every
+// event on to tr, and put tr back when the last watchpoint goes. Call it
+// after Bind and before the run starts.
+func (t *Target) KeepTracer(tr hart.Tracer) { t.tracer = tr }
 
 // waitParked blocks until the machine is first under the debugger's control
 // (Run has reached its first quantum) or has finished.

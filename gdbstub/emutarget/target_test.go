@@ -13,6 +13,7 @@ import (
 	"github.com/rvstop/rvstop/asm"
 	"github.com/rvstop/rvstop/emu"
 	"github.com/rvstop/rvstop/gdbstub"
+	"github.com/rvstop/rvstop/hart"
 )
 
 // counter: every hart adds 1 to a shared counter 50 times, then hart 0 ends
@@ -396,4 +397,38 @@ func bitsLE(v uint64) uint64 {
 		out = out<<8 | v>>(8*i)&0xff
 	}
 	return out
+}
+
+// countTracer counts retired instructions per hart.
+type countTracer struct{ retired, traps int }
+
+func (c *countTracer) Retire(*hart.Hart, *hart.Retired) { c.retired++ }
+func (c *countTracer) Trap(*hart.Hart, *hart.TrapInfo)  { c.traps++ }
+
+// A tracer of the harts' own (rvstop -trace) keeps seeing every event while
+// watchpoints come and go.
+func TestKeepTracer(t *testing.T) {
+	mc := start(t, 1, trapWrite)
+	tr := &countTracer{}
+	for _, h := range mc.m.Harts() {
+		h.SetTracer(tr)
+	}
+	mc.t.KeepTracer(tr)
+	flag := mc.sym(t, "flag")
+	mc.t.AddBreakpoint(gdbstub.WatchWrite, flag, 8)
+	if st := mc.t.Continue(context.Background(), []bool{true}); st.Reason != gdbstub.StopWatch {
+		t.Fatalf("watch: %+v", st)
+	}
+	if tr.retired == 0 || tr.traps != 1 {
+		t.Errorf("under a watchpoint the tracer saw %d instructions, %d traps; want some and the ecall", tr.retired, tr.traps)
+	}
+	mc.t.RemoveBreakpoint(gdbstub.WatchWrite, flag, 8)
+	before := tr.retired
+	if st := mc.t.Continue(context.Background(), []bool{true}); st.Reason != gdbstub.StopExited {
+		t.Fatalf("to the end: %+v", st)
+	}
+	if tr.retired <= before {
+		t.Error("the tracer went quiet after the watchpoint was removed")
+	}
+	<-mc.res
 }

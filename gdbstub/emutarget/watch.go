@@ -92,12 +92,24 @@ func (t *Target) watchStop(h int) (gdbstub.Stop, bool) {
 	return gdbstub.Stop{}, false
 }
 
-// watcher is the hart.Tracer that predicts watched accesses. It runs on the
-// machine's goroutine, inside Run.
+// watcher is the hart.Tracer that predicts watched accesses, after passing
+// each event to the harts' own tracer. It runs on the machine's goroutine,
+// inside Run.
 type watcher struct{ t *Target }
 
-func (w watcher) Retire(h *hart.Hart, _ *hart.Retired) { w.t.predict(h) }
-func (w watcher) Trap(h *hart.Hart, _ *hart.TrapInfo)  { w.t.predict(h) }
+func (w watcher) Retire(h *hart.Hart, r *hart.Retired) {
+	if w.t.tracer != nil {
+		w.t.tracer.Retire(h, r)
+	}
+	w.t.predict(h)
+}
+
+func (w watcher) Trap(h *hart.Hart, tr *hart.TrapInfo) {
+	if w.t.tracer != nil {
+		w.t.tracer.Trap(h, tr)
+	}
+	w.t.predict(h)
+}
 
 // predict plants a temporary breakpoint before h's next instruction if it
 // touches a watched range, and removes one planted for an earlier guess.
