@@ -183,7 +183,7 @@ func (u *unit) expandMacro(m *macro, rest string, off int) {
 	for ai := 0; ai < len(args); ai++ {
 		a := args[ai]
 		if k := strings.IndexByte(a, '='); k > 0 && isParam(m, strings.TrimSpace(a[:k])) && (k+1 >= len(a) || a[k+1] != '=') {
-			vals[strings.TrimSpace(a[:k])] = strings.TrimSpace(a[k+1:])
+			vals[strings.TrimSpace(a[:k])] = unquoteArg(strings.TrimSpace(a[k+1:]))
 			set[strings.TrimSpace(a[:k])] = true
 			continue
 		}
@@ -198,7 +198,7 @@ func (u *unit) expandMacro(m *macro, rest string, off int) {
 			ai = len(args)
 		}
 		if a != "" {
-			vals[p.name] = a
+			vals[p.name] = unquoteArg(a)
 			set[p.name] = true
 		}
 	}
@@ -220,6 +220,15 @@ func (u *unit) expandMacro(m *macro, rest string, off int) {
 		body[i] = line{l.pos, substitute(l.text, vals, count)}
 	}
 	u.pushExpansion(body, &expansion{"macro " + m.name, "called", u.pos}, true, u.linePos)
+}
+
+// unquoteArg drops the quotes of an argument that is one string literal, as
+// GNU as does: `m "text"` makes \arg expand to text, so `.asciz "\arg"` works.
+func unquoteArg(a string) string {
+	if len(a) >= 2 && a[0] == '"' && skipString(a, 0) == len(a) && a[len(a)-1] == '"' {
+		return a[1 : len(a)-1]
+	}
+	return a
 }
 
 func isParam(m *macro, name string) bool {

@@ -166,7 +166,7 @@ func (u *unit) statement(text string) {
 		for j < len(text) && isIdentChar(text[j]) {
 			j++
 		}
-		if j > i && j < len(text) && text[j] == ':' && u.active() && u.collect == nil {
+		if j > i && j < len(text) && text[j] == ':' && u.active() {
 			u.pos.Col += i
 			u.defineLabel(text[i:j])
 			u.pos.Col -= i
@@ -179,7 +179,7 @@ func (u *unit) statement(text string) {
 		return
 	}
 	j := i
-	for j < len(text) && (isIdentChar(text[j]) || text[j] == '\\' && !u.active()) {
+	for j < len(text) && isIdentChar(text[j]) {
 		j++
 	}
 	word := text[i:j]

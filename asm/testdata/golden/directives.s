@@ -69,6 +69,11 @@ loops:
 	.exitm
 	li	a0, 99
 	.endm
+	.macro	str s
+	.pushsection .rodata
+	.asciz	"\s"
+	.popsection
+	.endm
 	.macro	kw a=1, b=2
 	li	a0, \a
 	li	a1, \b
