@@ -23,7 +23,8 @@ type Session struct {
 	t      Target
 	rw     io.ReadWriter
 	events chan readResult
-	Log    *log.Logger // protocol errors and unusual packets; nil: silent
+	quit   chan struct{} // closed when Run returns: the reader stops delivering
+	Log    *log.Logger   // protocol errors and unusual packets; nil: silent
 
 	noAck    bool   // after QStartNoAckMode
 	lastSent []byte // for retransmission on '-'
@@ -48,13 +49,14 @@ type readResult struct {
 // (reply to '?') is initial, usually a StopInterrupt or StopStep on hart 0.
 func NewSession(rw io.ReadWriter, t Target, initial Stop) *Session {
 	return &Session{t: t, rw: rw, last: initial, gHart: initial.Hart, cHart: -1,
-		events: make(chan readResult, 16)}
+		events: make(chan readResult, 16), quit: make(chan struct{})}
 }
 
 // Run serves the connection until the debugger detaches, kills, or goes away.
 // The reader goroutine it starts ends when the connection does; callers close
 // the connection after Run returns.
 func (s *Session) Run() End {
+	defer close(s.quit)
 	go s.readLoop()
 	for !s.done {
 		rr, ok := s.nextEvent()
@@ -90,7 +92,11 @@ func (s *Session) readLoop() {
 	pr := newPacketReader(s.rw)
 	for {
 		ev, err := pr.next()
-		s.events <- readResult{ev, err}
+		select {
+		case s.events <- readResult{ev, err}:
+		case <-s.quit:
+			return
+		}
 		if err != nil {
 			return
 		}
