@@ -86,7 +86,7 @@ func TestDemoOnQEMU(t *testing.T) {
 func TestDemoOnQEMUWithOurFirmware(t *testing.T) {
 	elf := gnuBuild(t)
 	fw := fwtest.FirmwareELF(t)
-	for _, n := range []int{1, 4} {
+	for _, n := range []int{4} {
 		t.Run(fmt.Sprintf("smp%d", n), func(t *testing.T) {
 			c := console{t, bootQEMUWith(t, fw, elf, n, "", 180*time.Second)}
 			checkCore(t, c, n)
@@ -100,6 +100,9 @@ func TestDemoOnQEMUWithOurFirmware(t *testing.T) {
 // host is slow at this, so the round count is modest here; rvstop's own
 // runs go further.
 func TestHotplugStressOnQEMU(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hotplug stress: not in -short")
+	}
 	elf := gnuBuild(t)
 	for _, tc := range []struct{ n, rounds int }{{2, 5}} {
 		t.Run(fmt.Sprintf("smp%d", tc.n), func(t *testing.T) {

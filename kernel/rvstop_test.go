@@ -89,10 +89,13 @@ func TestDemoOnRvstop(t *testing.T) {
 // non-boot CPU, each followed by a stop_machine, against busy threads;
 // never a hang, never a lost CPU or IPI.
 func TestHotplugStressOnRvstop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hundreds of hotplug cycles: not in -short")
+	}
 	for _, tc := range []struct {
 		n, rounds int
 		seed      uint64
-	}{{2, 150, 7}, {4, 50, 8}} {
+	}{{2, 100, 7}, {4, 34, 8}} {
 		t.Run(fmt.Sprintf("smp%d/seed%d", tc.n, tc.seed), func(t *testing.T) {
 			c := console{t, bootRvstop(t, tc.n, tc.seed, fmt.Sprintf("hotplug_stress=%d", tc.rounds))}
 			cycles := tc.rounds * (tc.n - 1)
