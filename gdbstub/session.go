@@ -60,11 +60,8 @@ func (s *Session) Run() End {
 	go s.readLoop()
 	for !s.done {
 		rr, ok := s.nextEvent()
-		if !ok {
-			return s.end
-		}
-		if rr.err != nil {
-			if !errors.Is(rr.err, io.EOF) {
+		if !ok || rr.err != nil {
+			if rr.err != nil && !errors.Is(rr.err, io.EOF) {
 				s.logf("read: %v", rr.err)
 			}
 			if s.exited {
