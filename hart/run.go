@@ -104,9 +104,10 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 			r.CSROld, _ = h.csrRead(in.CSR)
 		}
 		traps := h.traps
-		n += h.interpret(1)
-		if h.traps != traps || (h.stop == StopEbreak && h.pc == pc) {
-			continue // trapped or stopped: nothing retired
+		k := h.interpret(1)
+		n += k
+		if k == 0 || h.traps != traps || (h.stop == StopEbreak && h.pc == pc) {
+			continue // not run (an event came first), trapped or stopped: nothing retired
 		}
 		r.Next = h.priv
 		r.RdNew = h.x[in.Rd&31]
