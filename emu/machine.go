@@ -144,6 +144,9 @@ func New(cfg Config) (*Machine, error) {
 	m.uart = NewUART(out, cfg.Stdin, func(level bool) { m.plic.SetLine(uartIRQ, level) })
 	m.uart.OnLine = func(line string) { m.obs.UARTLine(m.Step(), line) }
 	m.finisher = &finisher{exit: m.guestExit}
+	// A ROM exists from the start, so that a debugger can read it before
+	// Run; Run rebuilds it with the final start address.
+	m.rom = newBootROM(0, FDTAddr(cfg.RAMSize), 0)
 	m.marker = &marker{m: m, arg: make([]uint64, m.n)}
 
 	for i := range m.n {
