@@ -137,6 +137,8 @@ demo_report:
 	frame 1
 	la a0, msg_step1
 	call printk
+	# cpus == NULL: fn runs on the first online CPU only, while all the
+	# others spin in multi_cpu_stop.
 	sd zero, demo_calls, t0
 	la a0, demo_report_fn
 	li a1, 0
@@ -252,6 +254,7 @@ demo_delay:
 	mv a1, s0
 	li a2, DEMO_HOLD_US / 1000
 	call printk
+	# First a stop_machine with nothing in its way, for comparison.
 	call demo_time_sm
 	mv s2, a0                   # the baseline: nobody in the way
 	la a0, demo_hold_fn
@@ -264,6 +267,8 @@ demo_delay:
 	call kthread_bind
 	mv a0, s1
 	call wake_up_process
+	# Call stop_machine only once the region has begun, so it certainly
+	# overlaps the call.
 1:	ld t0, demo_in_region       # until the region has begun
 	bnez t0, 2f
 	call cpu_relax_resched
@@ -351,6 +356,8 @@ demo_hotplug:
 	mv a1, s0
 	mv a2, s0
 	call printk
+	# With sie.SSIE clear on the target, the call's IPI stays pending and
+	# the only code that can run the callback is the dying CPU's flush.
 	mv a0, s0
 	la a1, demo_mask_ipi_fn
 	li a2, 0

@@ -51,6 +51,8 @@ ENTRY early_init_dt_scan
 	sd s7, 0(t0)
 	li t0, 1
 	sd t0, nr_cpu_ids, t1
+	# A bad pointer from the firmware would send the walk anywhere:
+	# check the magic before trusting any offset in the header.
 	call be32
 	li t0, FDT_MAGIC
 	beq a0, t0, 1f
@@ -63,6 +65,8 @@ ENTRY early_init_dt_scan
 	addi a0, s8, 12             # off_dt_strings
 	call be32
 	add s1, s8, a0
+	# The walk keeps only what it needs: the depth, what kind of node the
+	# current depth-2 ancestor is, and the cpu node being read.
 	li s2, 0                    # depth
 	li s3, NODE_OTHER
 	li s4, 0                    # inside /cpus/cpu@N
@@ -86,6 +90,7 @@ ENTRY early_init_dt_scan
 	call panic
 
 .Lfdt_begin:
+	# The root is depth 1, its children depth 2, /cpus/cpu@N depth 3.
 	addi s2, s2, 1
 	li t0, 2
 	bne s2, t0, 2f
@@ -117,10 +122,13 @@ ENTRY early_init_dt_scan
 	la a1, str_cpu_at
 	call str_has_prefix
 	beqz a0, .Lfdt_skip_name
+	# A cpu node: reg and status may come in any order, so decide at
+	# its END_NODE.
 	li s4, 1
 	li s5, -1                   # hartid not seen yet
 	li s6, 1                    # status okay unless said otherwise
 .Lfdt_skip_name:
+	# Names and property values are padded to 4 bytes (FDT spec 5.4).
 	mv a0, s0
 	call strlen
 	add s0, s0, a0
@@ -136,6 +144,8 @@ ENTRY early_init_dt_scan
 	li s4, 0
 	beqz s6, 5f
 	bltz s5, 5f
+	# The boot hart is CPU 0 already; the others number from 1 in tree
+	# order, as Linux's setup_smp() does.
 	bne s5, s7, 6f
 	li s9, 1                    # the boot hart: already CPU 0
 	j 5f
@@ -175,6 +185,7 @@ ENTRY early_init_dt_scan
 	j .Lfdt_token
 
 .Lfdt_done:
+	# A boot hart missing from /cpus means the tree is not this machine's.
 	bnez s9, 8f
 	la a0, msg_no_boot_hart
 	mv a1, s7

@@ -23,10 +23,14 @@ ENTRY panic
 	sd a6, 48(sp)
 	sd a7, 56(sp)
 	# Only the first CPU to panic reports; others wait to be shut down.
+	# (Two reports interleaved would be unreadable, and the first is the
+	# one that matters.)
 	li t0, 1
 	la t1, panic_cpu_claimed
 	amoswap.d.aq t0, t0, (t1)
 	bnez t0, 9f
+	# From now on printk ignores the console lock: the CPU that died may
+	# hold it, and the message must get out.
 	li t0, 1
 	sd t0, oops_in_progress, t1
 	addi a0, sp, 128

@@ -29,6 +29,7 @@ ENTRY printk
 	sd a6, 104(sp)
 	sd a7, 112(sp)
 	mv s0, a0
+	# Two vsnprintf calls: the prefix, then the caller's format appended.
 	# Interrupts off from here: the CPU number, the timestamp and the
 	# position in the console output then all belong together.
 	irq_save s2
@@ -149,6 +150,8 @@ ENTRY vsnprintf
 	jal emit_char
 	j .Lvs_loop
 .Lvs_spec:
+	# A conversion: flags and width first, then one letter. Every
+	# argument is one 64-bit slot, whatever the letter.
 	li s4, ' '
 	li s5, 0
 	lbu t0, 0(s2)
@@ -186,6 +189,7 @@ ENTRY vsnprintf
 	jal emit_char
 	j .Lvs_loop
 .Lvs_d:
+	# Signed: print the magnitude with a leading minus.
 	ld a0, 0(s3)
 	addi s3, s3, 8
 	bgez a0, 4f
@@ -231,6 +235,7 @@ ENTRY vsnprintf
 	jal emit_cpumask
 	j .Lvs_loop
 .Lvs_done:
+	# s1 kept one byte for the NUL, so this store is always in bounds.
 	sb zero, 0(s0)
 	ld t0, 56(sp)
 	sub a0, s0, t0

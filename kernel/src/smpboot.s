@@ -29,6 +29,8 @@ ENTRY smpboot_create_thread
 	mv a1, s1
 	call kthread_bind
 	sd s0, TASK_HT(s2)
+	# Created parked: a never-started thread counts as parked, so parking
+	# it is a no-op and unparking it is its first wakeup.
 	li t0, 1
 	sd t0, TASK_SHOULD_PARK(s2)
 	sd t0, TASK_PARKED(s2)
@@ -113,6 +115,8 @@ ENTRY smpboot_thread_fn
 	jalr t0
 2:	call kthread_parkme
 	j .Lsmpboot_loop
+	# Nothing to do: sleep. A waker that made should_run true after our
+	# test finds our state set and wakes us; schedule then returns at once.
 1:	ld t0, HT_SHOULD_RUN(s0)
 	ld a0, TASK_CPU(s1)
 	jalr t0

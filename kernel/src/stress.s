@@ -84,6 +84,8 @@ ENTRY hotplug_stress
 	call smp_call_function_single
 	snez a0, a0
 	add s2, s2, a0
+	# Every operation's result is counted, never just printed: the single
+	# verdict line at the end must reflect all of them.
 	mv a0, s1
 	call cpu_down
 	snez a0, a0
