@@ -9,7 +9,7 @@ const (
 	ExitNone     ExitReason = iota // still running
 	ExitFinisher                   // the guest wrote pass or fail to the sifive_test finisher
 	ExitHTIF                       // the guest stored an odd value to tohost
-	ExitReset                      // the guest asked the finisher for a reset
+	ExitReset                      // the guest asked for a reset (finisher 0x7777, e.g. SBI SRST reboot): the run ends, status 0
 	ExitMaxInsns                   // Config.MaxInsns instructions were executed
 	ExitTimeout                    // Config.Timeout of host time passed
 	ExitDeadlock                   // every hart waits and nothing can wake any of them
@@ -38,7 +38,10 @@ type Result struct {
 	// a stop.
 	Status int
 	// Instructions counts instruction slots used (retired or trapped) on all
-	// harts; PerHart splits it by hart.
+	// harts; PerHart splits it by hart. A guest exit takes effect at the end
+	// of the scheduling quantum in which the guest wrote the finisher or
+	// tohost (hart.Run cannot yet be cut short from a device), so the count
+	// includes the rest of that quantum: deterministic, but not minimal.
 	Instructions uint64
 	PerHart      []uint64
 	// Switches counts scheduling decisions that changed the running hart.
