@@ -47,7 +47,7 @@ var sizeSuffix = map[int]string{1: ".b", 2: ".h", 4: ".w", 8: ".d"}
 
 // AppendText appends the text form of e (without a newline) to b.
 func AppendText(b []byte, e *Event) []byte {
-	if e.Hart >= 0 {
+	if e.Hart >= 0 && e.Kind != KindSwitch {
 		b = append(b, 'h')
 		b = strconv.AppendInt(b, int64(e.Hart), 10)
 	} else {
@@ -135,7 +135,11 @@ func AppendText(b []byte, e *Event) []byte {
 		b = append(b, "uart: "...)
 		b = strconv.AppendQuote(b, e.Text)
 	case KindSwitch:
-		b = fmt.Appendf(b, "sched: h%d -> h%d for up to %d instructions", e.Hart, e.Target, e.Value)
+		if e.Hart < 0 {
+			b = fmt.Appendf(b, "sched: start with h%d for up to %d instructions", e.Target, e.Value)
+		} else {
+			b = fmt.Appendf(b, "sched: h%d -> h%d for up to %d instructions", e.Hart, e.Target, e.Value)
+		}
 	case KindExit:
 		b = fmt.Appendf(b, "exit: %s, status %d", e.Name, e.Status)
 	}

@@ -143,9 +143,11 @@ func (t *Tracer) text(pc uint64, raw uint32) insnText {
 	return it
 }
 
-// Retire implements hart.Tracer.
+// Retire implements hart.Tracer. An instruction's step is the number of
+// instructions executed machine-wide before it, so that board events it
+// causes (an msip store is an IPI) carry the same step.
 func (t *Tracer) Retire(h *hart.Hart, r *hart.Retired) {
-	step := t.step()
+	step := t.step() - 1
 	id := int(h.ID())
 	if t.Flight != nil {
 		t.Flight.record(id, step, h.Instret(), r)
