@@ -184,3 +184,51 @@ word:	.word 0
 		}
 	}
 }
+
+func TestPCTPolicy(t *testing.T) {
+	for _, c := range []struct{ name, update string }{{"amo", amoUpdate}, {"lrsc", lrscUpdate}} {
+		elf := buildELF(t, counterProg(c.update, 500, 4))
+		for depth := uint64(1); depth <= 3; depth++ {
+			for seed := range uint64(3) {
+				o1, o2 := &hashObserver{}, &hashObserver{}
+				cfg := Config{Harts: 4, MaxInsns: 1e7, Policy: NewPCTPolicy(seed, depth, 20000), Observer: o1}
+				res, _ := runELF(t, cfg, elf)
+				if res.Reason != ExitFinisher || res.Status != 0 {
+					t.Fatalf("%s depth %d seed %d: %v %d\n%s", c.name, depth, seed, res.Reason, res.Status, res.Report)
+				}
+				cfg.Policy, cfg.Observer = NewPCTPolicy(seed, depth, 20000), o2
+				if again, _ := runELF(t, cfg, elf); again.Instructions != res.Instructions || o1.h != o2.h {
+					t.Errorf("%s depth %d seed %d: not reproducible", c.name, depth, seed)
+				}
+			}
+		}
+	}
+}
+
+// TestPCTRunsHighestPriority: with depth 1 there are no change points, so a
+// hart runs until it sleeps; every switch before the window ends is to a
+// hart that was runnable when the previous one went to sleep.
+func TestPCTRunsHighestPriority(t *testing.T) {
+	p := NewPCTPolicy(1, 1, 1000)
+	v := &View{Harts: 3, Last: -1, Runnable: []int{0, 1, 2}}
+	first := p.Pick(v)
+	if first.Quantum == 0 || first.Quantum > 1000 {
+		t.Fatalf("quantum %d", first.Quantum)
+	}
+	v.Step, v.Last = 10, first.Hart
+	if d := p.Pick(v); d.Hart != first.Hart {
+		t.Errorf("without change points hart %d gave way to %d", first.Hart, d.Hart)
+	}
+	// Depth 2: after the change point the running hart drops below the others.
+	p = NewPCTPolicy(7, 2, 1000)
+	v = &View{Harts: 3, Last: -1, Runnable: []int{0, 1, 2}}
+	d := p.Pick(v)
+	v.Step, v.Last = d.Quantum, d.Hart
+	for v.Step < p.changes[0].step {
+		d = p.Pick(v)
+		v.Step += d.Quantum
+	}
+	if d2 := p.Pick(v); d2.Hart == d.Hart {
+		t.Errorf("hart %d kept running past its change point", d.Hart)
+	}
+}
