@@ -34,6 +34,7 @@ func (h *Hart) Run(budget uint64) (executed uint64, why StopReason) {
 	if h.tracer != nil || len(h.breakpoints) != 0 {
 		return h.runObserved(budget)
 	}
+	h.skipBreak = 0
 	// interpret runs the straight-line stretches; everything rare
 	// (interrupts, stops) happens here between them, behind h.event.
 	n := uint64(0)
@@ -78,11 +79,9 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 			return n, StopBudget
 		}
 		pc := h.pc
-		if _, bp := h.breakpoints[pc]; bp && h.skipBreak != pc+1 {
-			h.skipBreak = pc + 1 // resuming here executes the instruction
+		if len(h.breakpoints) != 0 && h.atBreakpoint(pc) {
 			return n, StopBreakpoint
 		}
-		h.skipBreak = 0
 		if h.tracer == nil {
 			n += h.interpret(1)
 			continue
@@ -132,4 +131,15 @@ func uncount(n uint64, why StopReason) uint64 {
 		return n - 1
 	}
 	return n
+}
+
+// atBreakpoint reports whether to stop before the instruction at pc: it is a
+// breakpoint and we are not resuming from it.
+func (h *Hart) atBreakpoint(pc uint64) bool {
+	if _, bp := h.breakpoints[pc]; !bp || h.skipBreak == pc+1 {
+		h.skipBreak = 0
+		return false
+	}
+	h.skipBreak = pc + 1 // resuming here executes the instruction
+	return true
 }
