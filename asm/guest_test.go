@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -109,10 +108,18 @@ func TestGNUGuestSources(t *testing.T) {
 				checkAgainstGNU(t, p, m)
 			})
 		}
+		// The ISA programs are also built with --defsym FLIP=n (check.inc),
+		// which takes other .if branches.
+		if strings.HasPrefix(p.name, "tests/testdata/isa/") {
+			flip := p
+			flip.defsym = map[string]int64{"FLIP": 2}
+			t.Run(p.name+"/FLIP=2", func(t *testing.T) {
+				t.Parallel()
+				checkAgainstGNU(t, flip, marches[1])
+			})
+		}
 	}
 }
-
-var _ = os.Getenv
 
 // TestGNUMultiFile links the files of testdata/multi both ways.
 func TestGNUMultiFile(t *testing.T) {
