@@ -1,5 +1,17 @@
 // Package asm is rvstop's RISC-V assembler: GNU as syntax in, one statically
-// linked RV64 ELF executable out (see docs/assembler.md).
+// linked RV64 ELF executable out, with the same loaded bytes GNU as + ld
+// (-mno-relax) produce (see docs/assembler.md).
+//
+// Assemble returns the ELF image; Build the linked Program (sections,
+// symbols, line table); Disassemble prints an ELF as GNU objdump -d does.
+//
+// The pipeline, one file per step: lex.go (lines, comments, statements),
+// unit.go (the statement loop), macro.go and cond.go (expansion and
+// conditional assembly), directive.go and data.go, expr.go and symtab.go,
+// operand.go, inst.go, cinst.go, pseudo.go, address.go, li.go and
+// compress.go (instructions as GNU as writes them, encoded by package isa),
+// relax.go (branch lengths), link.go and fixup.go (placing and patching),
+// elf.go and dwarf.go (the output file).
 package asm
 
 import "io/fs"
