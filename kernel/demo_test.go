@@ -109,9 +109,24 @@ func TestHotplugStressOnQEMU(t *testing.T) {
 			out := bootQEMU(t, elf, tc.n, fmt.Sprintf("hotplug_stress=%d", tc.rounds), 120*time.Second)
 			c := console{t, out}
 			cycles := tc.rounds * (tc.n - 1)
-			c.find(fmt.Sprintf(`ktest: ok: stress: %d down/up cycles, %d stop_machines, IPIs queued before offline %d, ran %d; online %s; 0 failures`,
-				cycles, 2*cycles, cycles, cycles, regexp.QuoteMeta(cpuList(tc.n))))
+			checkStress(t, c, tc.n, cycles)
 			c.find(`reboot: Power down \(0 failed checks\)`)
 		})
 	}
+}
+
+// checkStress asserts a hotplug_stress run's verdict: every cycle done, two
+// stop_machines per cycle, every IPI queued before an offline run once,
+// stop_two_cpus never failing otherwise than -ENOENT, all CPUs back.
+func checkStress(t *testing.T, c console, n, cycles int) {
+	t.Helper()
+	m := c.find(`ktest: ok: stress: (\d+) down/up cycles, (\d+) stop_machines, IPIs queued before offline (\d+), ran (\d+); stop_two_cpus (\d+) ok, (\d+) -ENOENT`)
+	if num(t, m[1]) != int64(cycles) || num(t, m[2]) != int64(2*cycles) || m[3] != m[4] || num(t, m[3]) != int64(cycles) {
+		t.Errorf("stress verdict: %s (want %d cycles)", m[0], cycles)
+	}
+	if num(t, m[5])+num(t, m[6]) == 0 {
+		t.Errorf("stop_two_cpus never ran during the stress: %s", m[0])
+	}
+	c.find(fmt.Sprintf(`stress: online %s at the end, 0 failures`, regexp.QuoteMeta(cpuList(n))))
+	c.find(`reboot: Power down \(0 failed checks\)`)
 }
