@@ -26,6 +26,7 @@ func cmdRun(args []string) int {
 		fs.PrintDefaults()
 	}
 	mf := addMachineFlags(fs, 1)
+	sf := addSchedFlags(fs)
 	tf := addTraceFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -41,6 +42,10 @@ func cmdRun(args []string) int {
 		return 2
 	}
 	cfg.Stdout, cfg.Stdin = os.Stdout, os.Stdin
+	if err := sf.apply(&cfg); err != nil {
+		fmt.Fprintln(os.Stderr, "rvstop run:", err)
+		return 2
+	}
 	prog, err := os.ReadFile(pos[0])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rvstop run:", err)
@@ -61,5 +66,9 @@ func cmdRun(args []string) int {
 		return 1
 	}
 	ts.install(m)
-	return runMachine(m, "rvstop run", ts)
+	status := runMachine(m, "rvstop run", ts)
+	if !sf.finish("rvstop run") && status == 0 {
+		status = 1
+	}
+	return status
 }

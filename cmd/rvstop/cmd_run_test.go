@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -54,6 +55,9 @@ _start:
 		{[]string{"-smp", "0", fail}, 2},
 		{[]string{"/nonexistent.elf"}, 1},
 		{[]string{"cmd_run_test.go"}, 1}, // not an ELF
+		{[]string{"-sched", "pct", "-depth", "2", "-smp", "2", fail}, 41},
+		{[]string{"-sched", "fifo", fail}, 2},
+		{[]string{"-schedule-in", "/nonexistent", fail}, 2},
 	} {
 		if got := cmdRun(c.args); got != c.want {
 			t.Errorf("rvstop run %q = %d, want %d", c.args, got, c.want)
@@ -78,5 +82,32 @@ func TestDTBCommand(t *testing.T) {
 	}
 	if st := cmdDTB([]string{"-smp", "2"}); st != 2 {
 		t.Errorf("no -o: status %d, want 2", st)
+	}
+}
+
+func TestRunScheduleRecordReplay(t *testing.T) {
+	// Two harts race to the finisher with their own codes: the schedule
+	// decides which exit wins, and a replay must pick the same one.
+	race := gnuELF(t, `
+	.globl _start
+_start:
+	li t0, 0x100000
+	addi t1, a0, 1
+	slli t1, t1, 16
+	li t2, 0x3333
+	or t1, t1, t2
+	sw t1, 0(t0)
+1:	j 1b
+`)
+	dir := t.TempDir()
+	for seed := 0; seed < 6; seed++ {
+		sched := filepath.Join(dir, "s.txt")
+		first := cmdRun([]string{"-smp", "2", "-seed", fmt.Sprint(seed), "-schedule-out", sched, race})
+		if first != 1 && first != 2 {
+			t.Fatalf("seed %d: status %d", seed, first)
+		}
+		if again := cmdRun([]string{"-smp", "2", "-schedule-in", sched, race}); again != first {
+			t.Errorf("seed %d: replay exited %d, recorded run %d", seed, again, first)
+		}
 	}
 }
