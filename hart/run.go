@@ -70,7 +70,8 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 	n := uint64(0)
 	var r Retired
 	for {
-		if h.event {
+		// Taking an interrupt sets h.event again: loop until it stays clear.
+		for h.event {
 			if why, stop := h.handleEvent(); stop {
 				return uncount(n, why), why
 			}
@@ -95,8 +96,11 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 		}
 		in := &e.inst
 		rs1, rs2 := h.x[in.Rs1&31], h.x[in.Rs2&31]
-		r = Retired{PC: pc, Raw: e.bits(), Inst: *in, Priv: h.priv, Rd: in.Rd,
-			RdOld: h.x[in.Rd&31]}
+		// Field by field, not a composite literal: building the literal
+		// and copying it costed more than the rest of this loop.
+		r.PC, r.Raw, r.Inst, r.Priv, r.Rd = pc, e.bits(), *in, h.priv, in.Rd
+		r.RdOld = h.x[in.Rd&31]
+		r.CSRWritten, r.CSR, r.CSROld, r.CSRNew = false, 0, 0, 0
 		isCSR := in.Op >= isa.CSRRW && in.Op <= isa.CSRRCI
 		if isCSR {
 			r.CSR = in.CSR

@@ -80,6 +80,7 @@ func writesRd(op isa.Op) bool {
 func describeMem(h *Hart, r *Retired, rs1, rs2 uint64) {
 	in := &r.Inst
 	addr := rs1 + uint64(in.Imm)
+	r.Mem, r.MemAddr, r.MemSize, r.MemValue = MemNone, 0, 0, 0
 	switch op := in.Op; {
 	case op >= isa.LB && op <= isa.LWU:
 		sizes := [...]int{1, 2, 4, 8, 1, 2, 4}
