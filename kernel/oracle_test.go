@@ -6,6 +6,7 @@ package kernel
 import (
 	"bytes"
 	"context"
+	"debug/elf"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -133,4 +134,53 @@ func itoa(n int) string {
 			return string(b[i:])
 		}
 	}
+}
+
+// TestOurAssemblerMatchesGNU: rvstop's assembler and GNU as + ld produce the
+// same loaded bytes for the kernel, so what the QEMU tests prove about the
+// GNU build holds for the image `rvstop boot` runs.
+func TestOurAssemblerMatchesGNU(t *testing.T) {
+	ours, err := Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gnu, err := os.ReadFile(gnuBuild(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := loadedSections(t, ours), loadedSections(t, gnu)
+	if len(a) != len(b) {
+		t.Fatalf("ours has %d loaded sections, GNU %d", len(a), len(b))
+	}
+	for addr, want := range b {
+		got := a[addr]
+		if bytes.Equal(got, want) {
+			continue
+		}
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Errorf("section at %#x: first difference at %#x (ours %d bytes, GNU %d)", addr, addr+uint64(i), len(got), len(want))
+	}
+}
+
+// loadedSections maps each allocated PROGBITS section's address to its bytes.
+func loadedSections(t *testing.T, img []byte) map[uint64][]byte {
+	t.Helper()
+	f, err := elf.NewFile(bytes.NewReader(img))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[uint64][]byte{}
+	for _, s := range f.Sections {
+		if s.Type == elf.SHT_PROGBITS && s.Flags&elf.SHF_ALLOC != 0 {
+			d, err := s.Data()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[s.Addr] = d
+		}
+	}
+	return m
 }
