@@ -39,7 +39,7 @@ func (h *Hart) Run(budget uint64) (executed uint64, why StopReason) {
 	// (interrupts, stops) happens here between them, behind h.event.
 	n := uint64(0)
 	for {
-		if h.event {
+		for h.event { // taking an interrupt sets it again
 			if why, stop := h.handleEvent(); stop {
 				return uncount(n, why), why
 			}
