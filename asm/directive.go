@@ -67,6 +67,13 @@ func (u *unit) directive(d, rest string, off int) {
 		u.defineMacro(rest)
 	case ".endm":
 		u.errorf(".endm without .macro")
+	case ".purgem":
+		name := strings.ToLower(strings.TrimSpace(rest))
+		if u.macros[name] == nil {
+			u.errorf(".purgem of undefined macro %q", name)
+			return
+		}
+		delete(u.macros, name)
 	case ".exitm":
 		u.exitMacro()
 	case ".rept", ".irp", ".irpc":
