@@ -54,46 +54,63 @@ func (img loadedImage) flat(base uint64) []byte {
 	return out
 }
 
-// TestFirmwareAssemblesLikeGNU: rvstop's assembler (firmware.Build, the image
-// `rvstop boot` embeds) loads exactly the bytes GNU as + ld do, and the same
-// image end (fw_end, hence the same .bss).
-func TestFirmwareAssemblesLikeGNU(t *testing.T) {
-	gnuPath := fwtest.FirmwareELF(t)
-	gnu, err := os.ReadFile(gnuPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ours, err := firmware.Build(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, o := loadImage(t, "GNU", gnu), loadImage(t, "rvstop asm", ours)
-	gb, ob := g.flat(firmware.Base), o.flat(firmware.Base)
-	if !bytes.Equal(gb, ob) {
-		i := 0
-		for i < len(gb) && i < len(ob) && gb[i] == ob[i] {
-			i++
-		}
-		t.Errorf("loaded bytes differ from %#x (GNU %d bytes, rvstop %d); objdump -d %s shows GNU's",
-			firmware.Base+uint64(i), len(gb), len(ob), gnuPath)
-	}
-	if g.end != o.end {
-		t.Errorf("image end %#x with rvstop's assembler, %#x with GNU", o.end, g.end)
+// TestAssemblesLikeGNU: rvstop's assembler (firmware.Build and BuildSBITest,
+// what `rvstop boot` embeds) loads exactly the bytes GNU as + ld do, up to the
+// same image end (hence the same .bss).
+func TestAssemblesLikeGNU(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		gnu   fwtest.Image
+		build func(map[string]int64) ([]byte, error)
+	}{
+		{"firmware", fwtest.Firmware(nil), firmware.Build},
+		{"sbitest", fwtest.SBITest(nil), firmware.BuildSBITest},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			gnuPath := fwtest.BuildGNU(t, c.gnu)
+			gnu, err := os.ReadFile(gnuPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ours, err := c.build(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, o := loadImage(t, "GNU", gnu), loadImage(t, "rvstop asm", ours)
+			gb, ob := g.flat(c.gnu.Base), o.flat(c.gnu.Base)
+			if !bytes.Equal(gb, ob) {
+				i := 0
+				for i < len(gb) && i < len(ob) && gb[i] == ob[i] {
+					i++
+				}
+				t.Errorf("loaded bytes differ from %#x (GNU %d bytes, rvstop %d); objdump -d %s shows GNU's",
+					c.gnu.Base+uint64(i), len(gb), len(ob), gnuPath)
+			}
+			if g.end != o.end {
+				t.Errorf("image end %#x with rvstop's assembler, %#x with GNU", o.end, g.end)
+			}
+		})
 	}
 }
 
-// TestEmbeddedFirmwareRunsPayloadOnRvstop: the firmware as rvstop assembles
-// and embeds it runs the SBI payload on rvstop's board.
+// TestEmbeddedFirmwareRunsPayloadOnRvstop: firmware and payload as rvstop's
+// own assembler builds them run on rvstop's board: the whole chain without
+// GNU tools.
 func TestEmbeddedFirmwareRunsPayloadOnRvstop(t *testing.T) {
-	fw, err := firmware.Build(nil)
-	if err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	path, payload := dir+"/firmware.elf", dir+"/sbitest.elf"
+	for _, img := range []struct {
+		path  string
+		build func(map[string]int64) ([]byte, error)
+	}{{path, firmware.Build}, {payload, firmware.BuildSBITest}} {
+		b, err := img.build(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(img.path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	path := t.TempDir() + "/firmware.elf"
-	if err := os.WriteFile(path, fw, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	payload := fwtest.BuildGNU(t, fwtest.SBITest(nil))
 	run := fwtest.RunRvstop(t, fwtest.Rvstop{BIOS: path, Kernel: payload, SMP: 4, Seed: 7})
 	results, err := fwtest.ParseKTAP(run.Output)
 	if err != nil {
