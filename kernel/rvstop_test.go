@@ -24,6 +24,7 @@ func bootRvstop(t testing.TB, smp int, seed uint64, bootargs string) string {
 type rvstopRun struct {
 	Console      string
 	Instructions uint64 // guest instructions, all harts
+	Status       int    // the guest's exit status (SRST failure: non-zero)
 }
 
 func runRvstop(t testing.TB, smp int, seed uint64, bootargs string) rvstopRun {
@@ -63,7 +64,7 @@ func runRvstopELF(t testing.TB, elf string, smp int, seed uint64, bootargs strin
 		t.Fatalf("rvstop -smp %d -seed %d: run ended by %v, not by the guest\n%s\nconsole:\n%s",
 			smp, seed, res.Reason, res.Report, res.Console)
 	}
-	return rvstopRun{string(res.Console), res.Instructions}
+	return rvstopRun{string(res.Console), res.Instructions, res.Status}
 }
 
 // TestDemoOnRvstop: the default boot on rvstop's board with rvstop's
@@ -102,5 +103,20 @@ func TestHotplugStressOnRvstop(t *testing.T) {
 			checkStress(t, c, tc.n, cycles)
 			c.find(`reboot: Power down \(0 failed checks\)`)
 		})
+	}
+}
+
+// TestOopsOnRvstop: `crash` runs ebreak in kernel_init. The
+// oops names CPU, cause, tval and the task, dumps every register, panics,
+// and SRST reports a failure, so the run's exit status is non-zero.
+func TestOopsOnRvstop(t *testing.T) {
+	run := runRvstop(t, 2, 1, "crash")
+	c := console{t, run.Console}
+	m := c.find(`CPU(\d+): Oops: unexpected trap scause=0000000000000003 stval=\S+ sepc=(\S+) in task kernel_init`)
+	c.find(` epc: ` + m[2] + ` ra: \S+ sp: \S+`)
+	c.find(` t6: \S+ status: \S+`)
+	c.find(`Kernel panic - not syncing: Fatal exception`)
+	if run.Status == 0 {
+		t.Errorf("exit status 0 after a panic; console:\n%s", run.Console)
 	}
 }

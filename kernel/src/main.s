@@ -118,9 +118,16 @@ ENTRY kernel_init
 	j 5f
 7:	la a0, str_bench
 	call cmdline_has
-	beqz a0, 6f
+	beqz a0, 8f
 	call bench_run              # bench.s
 	j 5f
+	# `crash`: a breakpoint in thread context (ebreak: delegated to
+	# S-mode by OpenSBI and ours, unlike illegal instructions), to show (and
+	# test) the oops path: die, register dump, panic, SRST "failure".
+8:	la a0, str_crash
+	call cmdline_has
+	beqz a0, 6f
+	ebreak
 6:	call ktest_run              # the kernel core's self-checks
 	call demo_run               # the narrated stop_machine demo
 5:	call kernel_poweroff
@@ -212,3 +219,5 @@ str_stress:
 	.asciz "hotplug_stress"
 str_bench:
 	.asciz "bench"
+str_crash:
+	.asciz "crash"
