@@ -128,6 +128,11 @@ func compareImages(t testing.TB, gnu, ours []byte, prog *Program) {
 	if err != nil {
 		t.Fatalf("our image: %v", err)
 	}
+	ge, _ := elf.NewFile(bytes.NewReader(gnu))
+	oe, _ := elf.NewFile(bytes.NewReader(ours))
+	if ge.Entry != oe.Entry {
+		t.Errorf("entry point: GNU %#x, ours %#x", ge.Entry, oe.Entry)
+	}
 	if len(g) != len(o) {
 		t.Errorf("GNU image has %d regions %s, ours %d %s", len(g), describe(g), len(o), describe(o))
 		return
