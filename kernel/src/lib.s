@@ -75,6 +75,8 @@ END memset8
 
 # be32(p) -> the big-endian 32-bit value at p (any alignment).
 ENTRY be32
+	# Byte loads: FDT cells are big-endian and only 4-byte aligned, and
+	# RV64 has no byte-swap without Zbb.
 	lbu t0, 0(a0)
 	lbu t1, 1(a0)
 	lbu t2, 2(a0)
@@ -90,6 +92,7 @@ END be32
 
 # cpumask_weight(mask) -> number of set bits.
 ENTRY cpumask_weight
+	# Kernighan's loop: one iteration per set bit (no Zbb cpop here).
 	li t0, 0
 1:	beqz a0, 2f
 	addi t1, a0, -1

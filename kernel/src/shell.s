@@ -30,7 +30,8 @@ ENTRY shell_main
 	mv s0, a0
 	lbu t0, 0(s0)
 	beqz t0, .Lshell_prompt
-	# Dispatch on the command word.
+	# Dispatch on the command word: a table of (name, handler) pairs, so
+	# a command is added in one place. Handlers get the rest of the line.
 	la s1, shell_commands
 1:	ld a1, 0(s1)
 	beqz a1, 3f
@@ -110,6 +111,8 @@ shell_readline:
 	sd ra, 0(sp)
 	sd s0, 8(sp)
 	li s0, 0                    # length
+	# There is no console interrupt: poll the firmware, and between polls
+	# let the CPU run everything else (a person types slowly).
 1:	call sbi_console_getchar
 	bgez a0, 2f
 	li a0, 10000                # nothing yet: sleep 10 ms
@@ -133,6 +136,7 @@ shell_readline:
 	addi s0, s0, 1
 	call console_putc
 	j 1b
+	# Backspace: forget the last byte and erase it on the terminal.
 3:	beqz s0, 1b
 	addi s0, s0, -1
 	la a0, str_rubout
@@ -202,6 +206,7 @@ shell_hotplug:
 	call shell_cpu_arg
 	bltz a0, 1f
 	mv s0, a0
+	# Show each hotplug step as it runs: the point of doing it by hand.
 	li t0, 1
 	sd t0, cpuhp_verbose, t1
 	ld t0, 16(sp)
@@ -218,6 +223,8 @@ shell_hotplug:
 	addi sp, sp, 32
 	ret
 
+# stop: the demo's reporting fn, so a person sees every CPU in its
+# stopper with interrupts off, whatever state they left the machine in.
 shell_cmd_stop:
 	frame 1
 	la a0, demo_report_fn
@@ -231,6 +238,8 @@ shell_cmd_stop:
 	unframe 1
 	ret
 
+# hello(asked): the ipi command's callback, printed by the target CPU
+# itself (the prefix shows which CPU really ran it).
 shell_hello:
 	frame 1
 	mv a1, a0
