@@ -3,9 +3,7 @@ package hart
 import (
 	"encoding/binary"
 	"hash/crc32"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // crcProgram fills a 4 KiB buffer with a multiplicative hash of the index,
@@ -114,12 +112,4 @@ func benchCRCSlice(b *testing.B, parallel bool, tr Tracer, slice uint64) {
 	// this process's CPU time, which stays meaningful on a loaded machine.
 	b.ReportMetric(float64(total)/b.Elapsed().Seconds()/1e6, "MIPS")
 	b.ReportMetric(float64(total)/(cpuTime()-cpu0).Seconds()/1e6, "cpuMIPS")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
