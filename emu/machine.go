@@ -118,7 +118,10 @@ func New(cfg Config) (*Machine, error) {
 	if m.obs == nil {
 		m.obs = NopObserver{}
 	}
-	m.ram = allocRAM(m, cfg.RAMSize)
+	var err error
+	if m.ram, err = allocRAM(m, cfg.RAMSize); err != nil {
+		return nil, err
+	}
 	if cfg.Parallel {
 		m.par = newParState(m.n)
 	}

@@ -3,6 +3,7 @@
 package emu
 
 import (
+	"fmt"
 	"runtime"
 	"syscall"
 )
@@ -13,12 +14,12 @@ import (
 // memory, which dominates short runs). The mapping is released when the
 // Machine becomes unreachable; since every hart reaches the Machine through
 // its bus, RAM is never unmapped under a hart that can still run.
-func allocRAM(m *Machine, size uint64) []byte {
+func allocRAM(m *Machine, size uint64) ([]byte, error) {
 	b, err := syscall.Mmap(-1, 0, int(size), syscall.PROT_READ|syscall.PROT_WRITE,
-		syscall.MAP_ANON|syscall.MAP_PRIVATE)
+		syscall.MAP_ANON|syscall.MAP_PRIVATE|syscall.MAP_NORESERVE)
 	if err != nil {
-		return make([]byte, size)
+		return nil, fmt.Errorf("emu: cannot map %d MiB of guest RAM: %w", size>>20, err)
 	}
 	runtime.AddCleanup(m, func(b []byte) { syscall.Munmap(b) }, b)
-	return b
+	return b, nil
 }
