@@ -9,7 +9,8 @@ import (
 
 // Branch relaxation, as GNU as does it with -mno-relax (relaxed_branch_length
 // in gas/config/tc-riscv.c). A branch or jump to a label of the same input
-// section takes the shortest form that reaches:
+// section takes the shortest form that reaches, as seen from the addresses
+// of the current relaxation step (see relax):
 //
 //	2 bytes  c.j / c.beqz / c.bnez, when the written form allows C
 //	4 bytes  jal / b<cond>
@@ -18,7 +19,7 @@ import (
 //
 // A target elsewhere (another section or file, or weak) is assumed far for a
 // conditional branch (8 bytes) and near for a jump (4 bytes), since the
-// linker cannot relax. Lengths only grow from the shortest, so this ends.
+// linker cannot relax.
 
 // Reaches of the forms, as GNU as tests them: val + reach/2 < reach.
 const (
@@ -40,7 +41,7 @@ func within(v, reach int64) bool { return uint64(v+reach/2) < uint64(reach) }
 //  2. Passes: addresses move by the growth so far in this pass; each branch's
 //     length is recomputed (it may shrink as well as grow) from its target's
 //     address as last set; alignment follows. Repeat until a pass changes
-//     nothing.
+//     nothing (GNU's passes converge on real code; the bound is a safety).
 func (s *section) relax() {
 	for _, f := range s.frags {
 		f.off, f.seen = 0, false
@@ -96,24 +97,6 @@ func (f *frag) padding(off int64) int64 {
 		return 0
 	}
 	return n
-}
-
-// place computes fragment offsets and sizes from the current branch lengths.
-func (s *section) place() {
-	var off int64
-	for _, f := range s.frags {
-		f.off = off
-		switch f.kind {
-		case fragData:
-			f.size = int64(len(f.data))
-		case fragBranch:
-			f.size = f.br.length
-		case fragAlign, fragOrg:
-			f.size = f.padding(off)
-		}
-		off += f.size
-	}
-	s.size = off
 }
 
 func (f *frag) branchLength() int64 {
