@@ -10,48 +10,65 @@ import (
 // Guarantees of Finding Bugs", ASPLOS 2010), with instructions as steps:
 //
 //   - every hart gets a distinct random priority from depth..depth+n-1;
-//   - depth-1 change points are drawn uniformly in the window of Steps steps;
-//   - the runnable hart with the highest priority always runs; when the step
-//     count passes change point i, the hart running at that moment drops to
-//     priority i, below every initial priority.
+//   - depth-1 change points are drawn uniformly over the estimated run
+//     length (steps); change point i demotes the hart running when the
+//     machine reaches it to priority i, below every initial priority;
+//   - the runnable hart with the highest priority always runs.
 //
 // A bug that needs d ordering constraints among n harts over k steps is then
 // found in one run with probability at least 1/(n·k^(d-1)).
 //
-// Two departures, both for guest code that spins: a hart spinning on a lock
-// held by a lower-priority hart would otherwise spin forever once the change
-// points are spent, so PCT starts over (new priorities, new change points)
-// every Steps steps; and quanta are capped at pctMaxQuantum so devices and
-// timers are serviced as under the random policy.
+// Where this differs from the paper: its threads block, a kernel's CPUs spin
+// (ticket locks, multi_cpu_stop's state loop, csd waits, waits for a CPU to
+// come up), and a top-priority hart spinning on a lower one would spin
+// forever: a boot of the guest kernel on 2 harts did not end within 2*10^9
+// instructions. So a hart that has run pctSlice instructions in a row while
+// on top yields: it drops below every priority given so far, as if it had
+// blocked. Quanta are cut at change points, at slice ends and every
+// pctRecheck instructions, so that a higher-priority hart woken by an
+// interrupt takes over within that many instructions.
 type PCTPolicy struct {
 	depth, steps uint64
 	rng          splitMix
 
-	prio    []uint64      // per hart
-	changes []changePoint // this window's, by ascending step
+	prio    []int64       // per hart; higher runs first
+	changes []changePoint // by ascending step
 	next    int           // index of the next change point
-	window  uint64        // step at which the current window started
+	low     int64         // the lowest priority given so far
+	top     int           // the hart that ran last, and how long it has
+	ran     uint64        // run on top without a break
 }
 
 // A changePoint demotes the hart running at step to priority prio.
-type changePoint struct{ step, prio uint64 }
+type changePoint struct {
+	step uint64
+	prio int64
+}
 
-const pctMaxQuantum = 4096
+const (
+	// PCTDefaultSteps is the window when none is given: about a default
+	// boot of the guest kernel on 4 harts (1.9*10^7 instructions).
+	PCTDefaultSteps = 20_000_000
+	// pctSlice is long enough for a lock holder to finish its critical
+	// section and short enough that a spin-wait costs little.
+	pctSlice   = 20_000
+	pctRecheck = 1024
+)
 
 // NewPCTPolicy returns the PCT policy for a seed, a bug depth d >= 1 and an
-// estimate of the run's length in instructions (the window; 0 means 10^7).
+// estimate of the run's length in instructions (0: PCTDefaultSteps).
 func NewPCTPolicy(seed, depth, steps uint64) *PCTPolicy {
 	if steps == 0 {
-		steps = 10_000_000
+		steps = PCTDefaultSteps
 	}
-	return &PCTPolicy{depth: max(depth, 1), steps: steps, rng: splitMix(seed)}
+	return &PCTPolicy{depth: max(depth, 1), steps: steps, rng: splitMix(seed), top: -1}
 }
 
 func (p *PCTPolicy) Name() string { return "pct" }
 
 func (p *PCTPolicy) Pick(v *View) Decision {
-	if p.prio == nil || v.Step >= p.window+p.steps {
-		p.restart(v.Step, v.Harts)
+	if p.prio == nil {
+		p.init(v.Harts)
 	}
 	// A change point passed during the last quantum demotes the hart that
 	// ran through it.
@@ -61,23 +78,37 @@ func (p *PCTPolicy) Pick(v *View) Decision {
 		}
 		p.next++
 	}
-	best := v.Runnable[0]
-	for _, h := range v.Runnable[1:] {
+	best := p.highest(v.Runnable)
+	if best == p.top && p.ran >= pctSlice {
+		p.low-- // yield: probably spinning on a lower-priority hart
+		p.prio[best] = p.low
+		best = p.highest(v.Runnable)
+	}
+	if best != p.top {
+		p.top, p.ran = best, 0
+	}
+	q := min(pctSlice-p.ran, pctRecheck, p.steps)
+	if p.next < len(p.changes) {
+		q = min(q, p.changes[p.next].step-v.Step)
+	}
+	q = max(q, 1)
+	p.ran += q
+	return Decision{best, q}
+}
+
+func (p *PCTPolicy) highest(runnable []int) int {
+	best := runnable[0]
+	for _, h := range runnable[1:] {
 		if p.prio[h] > p.prio[best] {
 			best = h
 		}
 	}
-	q := min(uint64(pctMaxQuantum), p.window+p.steps-v.Step)
-	if p.next < len(p.changes) {
-		q = min(q, p.changes[p.next].step-v.Step)
-	}
-	return Decision{best, max(q, 1)}
+	return best
 }
 
-// restart draws fresh priorities and change points for a window at step.
-func (p *PCTPolicy) restart(step uint64, harts int) {
-	p.window = step
-	p.prio = make([]uint64, harts)
+// init draws the priorities and change points.
+func (p *PCTPolicy) init(harts int) {
+	p.prio = make([]int64, harts)
 	perm := make([]int, harts)
 	for i := range perm {
 		j := int(p.rng.below(uint64(i + 1))) // Fisher-Yates, inside out
@@ -85,14 +116,13 @@ func (p *PCTPolicy) restart(step uint64, harts int) {
 		perm[j] = i
 	}
 	for i, h := range perm {
-		p.prio[h] = p.depth + uint64(i)
+		p.prio[h] = int64(p.depth) + int64(i)
 	}
 	// Change point i (1..depth-1, in the order drawn) lowers to priority i,
 	// so which point lowers least is independent of when it comes.
-	p.changes = p.changes[:0]
 	for i := range p.depth - 1 {
-		p.changes = append(p.changes, changePoint{step + 1 + p.rng.below(p.steps), i + 1})
+		p.changes = append(p.changes, changePoint{1 + p.rng.below(p.steps), int64(i + 1)})
 	}
 	slices.SortStableFunc(p.changes, func(a, b changePoint) int { return cmp.Compare(a.step, b.step) })
-	p.next = 0
+	p.low = 1
 }
