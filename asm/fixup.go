@@ -72,8 +72,6 @@ func (a *assembler) applyFixup(f *frag, fx *fixup, pcrelHi map[int64]int64) {
 			return
 		}
 		in.Imm = lo12(d)
-	case fixBranch:
-		in.Imm = val - pc
 	case fixCBranch, fixCJump, fixCAbs:
 		in.Imm = val
 		if fx.kind != fixCAbs {

@@ -45,6 +45,3 @@ func (l ErrorList) Error() string {
 // maxErrors bounds one run's report: after this many, the source is too broken
 // for more messages to help.
 const maxErrors = 20
-
-// errTooMany stops assembly once maxErrors errors were reported.
-type errTooMany struct{}

@@ -166,7 +166,6 @@ const (
 	fixPcrelHi  // %pcrel_hi(sym): auipc
 	fixPcrelLo  // %pcrel_lo(label of the auipc)
 	fixPairLo   // second instruction of la/lla/call/tail/lw sym: low part of sym - (pc-4)
-	fixBranch   // B-type or J-type target (explicit forms are not relaxed)
 	fixCBranch  // c.beqz/c.bnez target
 	fixCJump    // c.j target
 	fixCAbs     // compressed instruction immediate

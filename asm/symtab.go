@@ -71,7 +71,6 @@ func (u *unit) localRef(n string, forward bool) (*symbol, error) {
 
 // dot returns a symbol for the current location ".".
 func (u *unit) dot() *symbol {
-	u.dotCount++
 	s := &symbol{name: ".", unit: u, numeric: true, defined: true, pos: u.pos}
 	s.frag, s.off = u.here()
 	return s

@@ -32,7 +32,6 @@ type unit struct {
 	collect *collector // a .macro/.rept/.irp body being read
 
 	macroCount int // \@: macro expansions so far
-	dotCount   int
 
 	pos     Pos        // the statement being assembled
 	immAt   Pos        // its immediate operand, for range errors
