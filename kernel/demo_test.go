@@ -41,7 +41,12 @@ func checkDemo(t *testing.T, c console, n int) {
 		if num(t, m[4]) < num(t, m[3]) {
 			t.Errorf("RUN began before the preempt-off region ended: %s", m[0])
 		}
-		c.find(fmt.Sprintf(`ktest: ok: stop_machine: RUN began only after CPU%d's preempt-off region ended \(fn saw the region open: 0\)`, last))
+		ended := num(t, m[3])
+		m = c.find(`demo:    the first CPU to see RUN was CPU(\d+), after (\d+) us`)
+		if num(t, m[2]) < ended {
+			t.Errorf("CPU%s saw RUN after %s us, before the region ended (%d us)", m[1], m[2], ended)
+		}
+		c.find(fmt.Sprintf(`ktest: ok: stop_machine: RUN began on every CPU only after CPU%d's preempt-off region ended \(fn saw the region open: 0\)`, last))
 		// Step 3: the call queued just before the offline ran once, from
 		// the dying CPU's flush.
 		c.find(fmt.Sprintf(`demo:    smp_call_function_single\(CPU%d, nowait\) returned 0; the callback has run 0 times so far`, last))

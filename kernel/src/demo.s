@@ -215,12 +215,35 @@ demo_time_sm:
 	li a1, 0
 	li a2, 0
 	call stop_machine
+	call demo_earliest_run
 	ld a0, demo_t_run
 	sub a0, a0, s0
 	call to_us
 	ld ra, 0(sp)
 	ld s0, 8(sp)
 	addi sp, sp, 16
+	ret
+
+# demo_earliest_run: the earliest time any online CPU saw RUN in the last
+# stop_machine, and which CPU, into demo_run_min and demo_run_min_cpu.
+demo_earliest_run:
+	li t0, -1
+	li t1, 0
+	li t2, 0
+	ld t3, cpu_online_mask
+1:	li t4, NR_CPUS
+	bgeu t2, t4, 3f
+	cpu_bit t4, t3, t2
+	beqz t4, 2f
+	per_cpu_ptr t5, t2
+	ld t4, PCPU_MSTOP_RUN_TIME(t5)
+	bgeu t4, t0, 2f
+	mv t0, t4
+	mv t1, t2
+2:	addi t2, t2, 1
+	j 1b
+3:	sd t0, demo_run_min, t4
+	sd t1, demo_run_min_cpu, t4
 	ret
 
 # demo_quiet_fn: fn for timing only; records RUN's start and whether a
@@ -285,8 +308,18 @@ demo_delay:
 	mv a2, s0
 	mv a4, s1
 	call printk
-	# RUN began only after the region ended, and fn never saw it open.
-	ld t0, demo_t_run
+	# And on every CPU, not just the one running fn: the earliest RUN.
+	ld a0, demo_run_min
+	ld t0, demo_t_call
+	sub a0, a0, t0
+	call to_us
+	mv a2, a0
+	la a0, fmt_delay_all
+	ld a1, demo_run_min_cpu
+	call printk
+	# RUN began, on every CPU, only after the region ended, and fn never
+	# saw it open.
+	ld t0, demo_run_min
 	ld t1, demo_region_end
 	sltu t0, t0, t1
 	ld t1, demo_region_seen
@@ -544,8 +577,10 @@ msg_step2:
 	.asciz "demo: 2. A thread on CPU%u now holds preemption off for %u ms (busy, interrupts on). stop_machine cannot reach RUN until that CPU's stopper runs, at its next scheduling point: the preempt_enable() ending the region\n"
 fmt_delay:
 	.asciz "demo:    call to RUN: %u us with nobody in the way; with CPU%u's region open: the region ended after %u us, RUN began after %u us (on an emulator with fewer host cores than harts, these times are noisy; the order is not)\n"
+fmt_delay_all:
+	.asciz "demo:    the first CPU to see RUN was CPU%u, after %u us: RUN waited for the region on every CPU\n"
 fmt_delay_check:
-	.asciz "stop_machine: RUN began only after CPU%u's preempt-off region ended (fn saw the region open: %u)"
+	.asciz "stop_machine: RUN began on every CPU only after CPU%u's preempt-off region ended (fn saw the region open: %u)"
 msg_step3:
 	.asciz "demo: 3. An IPI racing with CPU%u going offline. To make the race visible, CPU%u stops taking IPIs for a while (sie.SSIP masked); a call is queued to it while it is online\n"
 fmt_queued:
@@ -579,6 +614,8 @@ demo_region_seen:   .dword 0
 demo_region_end:    .dword 0
 demo_t_call:        .dword 0
 demo_t_run:         .dword 0
+demo_run_min:       .dword 0
+demo_run_min_cpu:   .dword 0
 demo_ran_mask:      .dword 0
 demo_dying_count:   .dword 0
 demo_dying_cpu:     .dword 0

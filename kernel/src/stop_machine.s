@@ -308,6 +308,8 @@ ENTRY multi_cpu_stop
 	j 5f
 4:	li t1, MULTI_STOP_RUN
 	bne s1, t1, 5f
+	rdtime t0                   # when RUN reached this CPU (demo step 2)
+	sd t0, PCPU_MSTOP_RUN_TIME(tp)
 .ifdef BUG_IRQ_ON_IN_RUN
 	irq_enable                  # injected: interrupts back on during RUN
 .endif
