@@ -25,6 +25,10 @@ func TestShellOnQEMU(t *testing.T) {
 			{Wait: prompt, Send: "up 2\r"},
 			{Wait: prompt, Send: "down 7x\r"},
 			{Wait: prompt, Send: "frobnicate\r"},
+			// The boot CPU too: kernel_init, the shell, moves elsewhere.
+			{Wait: prompt, Send: "down 0\r"},
+			{Wait: prompt, Send: "cpus\r"},
+			{Wait: prompt, Send: "up 0\r"},
 			{Wait: prompt, Send: "poweroff\r"},
 		},
 	})
@@ -40,5 +44,8 @@ func TestShellOnQEMU(t *testing.T) {
 	c.find(`shell: up 2: 0\n`)
 	c.find(`shell: expected a CPU number`)
 	c.find(`shell: unknown command: frobnicate`)
+	c.find(`CPU[12]: shell: down 0: 0\n`)
+	c.find(`shell: CPU0 online 0 active 0 hart \d+ running swapper/0 hotplug state 0`)
+	c.find(`shell: up 0: 0\n`)
 	c.find(`reboot: Power down \(0 failed checks\)`)
 }
