@@ -173,7 +173,7 @@ func parseKtestLines(lines []string) []Case {
 		if verdict != "ok" && verdict != "FAIL" {
 			continue
 		}
-		name, _, _ := strings.Cut(rest, ":")
+		name, text, _ := strings.Cut(rest, ":")
 		name = strings.TrimSpace(name)
 		i, seen := index[name]
 		if !seen {
@@ -185,7 +185,7 @@ func parseKtestLines(lines []string) []Case {
 			c := &cases[i]
 			c.OK = false
 			if c.Reason == "" {
-				c.Reason = rest
+				c.Reason = strings.TrimSpace(text)
 			}
 		}
 		cases[i].Diag = append(cases[i].Diag, l)
