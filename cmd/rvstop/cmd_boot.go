@@ -31,8 +31,7 @@ func runBoot(args []string) int {
 			"kernel are assembled from the repository's sources and booted.\n\n")
 		fs.PrintDefaults()
 	}
-	mf := addMachineFlags(fs, 4)
-	tf := addTraceFlags(fs)
+	gf := addGuestFlags(fs, 4)
 	var bf bootFlags
 	fs.StringVar(&bf.bios, "bios", "", "M-mode firmware ELF, or `none` to run the kernel in M-mode (default: embedded firmware)")
 	fs.StringVar(&bf.kernel, "kernel", "", "kernel ELF or raw binary (default: embedded kernel); same as the positional argument")
@@ -52,33 +51,13 @@ func runBoot(args []string) int {
 	case len(pos) == 1:
 		bf.kernel = pos[0]
 	}
-	cfg, err := mf.config()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
-		return 2
-	}
-	cfg.Bootargs, cfg.Stdout, cfg.Stdin = bf.append, os.Stdout, os.Stdin
 	imgs, err := readBootImages(bf)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
 		return 1
 	}
-	ts, err := tf.start(&cfg, imgs.firmware, imgs.kernel)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
-		return 2
-	}
-	m, err := emu.New(cfg)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
-		return 2
-	}
-	if err := loadBoot(m, bf, imgs); err != nil {
-		fmt.Fprintf(os.Stderr, "rvstop boot: %v\n", err)
-		return 1
-	}
-	ts.install(m)
-	return runMachine(m, "rvstop boot", ts)
+	return gf.run("rvstop boot", func(c *emu.Config) { c.Bootargs = bf.append },
+		[][]byte{imgs.firmware, imgs.kernel}, func(m *emu.Machine) error { return loadBoot(m, bf, imgs) })
 }
 
 // bootImages holds the firmware (nil with -bios none) and kernel to boot.

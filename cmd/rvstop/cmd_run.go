@@ -25,9 +25,7 @@ func cmdRun(args []string) int {
 			"status is the guest's (sifive_test finisher or HTIF tohost).\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	mf := addMachineFlags(fs, 1)
-	sf := addSchedFlags(fs)
-	tf := addTraceFlags(fs)
+	gf := addGuestFlags(fs, 1)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
@@ -36,39 +34,15 @@ func cmdRun(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	cfg, err := mf.config()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "rvstop run:", err)
-		return 2
-	}
-	cfg.Stdout, cfg.Stdin = os.Stdout, os.Stdin
-	if err := sf.apply(&cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "rvstop run:", err)
-		return 2
-	}
 	prog, err := os.ReadFile(pos[0])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rvstop run:", err)
 		return 1
 	}
-	ts, err := tf.start(&cfg, prog)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "rvstop run:", err)
-		return 2
-	}
-	m, err := emu.New(cfg)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "rvstop run:", err)
-		return 2
-	}
-	if _, err := m.LoadELF(prog); err != nil {
-		fmt.Fprintf(os.Stderr, "rvstop run: %s: %v\n", pos[0], err)
-		return 1
-	}
-	ts.install(m)
-	status := runMachine(m, "rvstop run", ts)
-	if !sf.finish("rvstop run") && status == 0 {
-		status = 1
-	}
-	return status
+	return gf.run("rvstop run", func(*emu.Config) {}, [][]byte{prog}, func(m *emu.Machine) error {
+		if _, err := m.LoadELF(prog); err != nil {
+			return fmt.Errorf("%s: %w", pos[0], err)
+		}
+		return nil
+	})
 }
