@@ -2,6 +2,7 @@ package asm
 
 import (
 	"fmt"
+	"os"
 	"sort"
 
 	"github.com/rvstop/rvstop/isa"
@@ -45,6 +46,10 @@ func Build(files []string, opt Options) (*Program, error) {
 	if len(a.errs) > 0 {
 		a.sortErrors()
 		return nil, a.errs
+	}
+	p.CompDir = opt.SourceDir
+	if p.CompDir == "" && opt.FS == nil {
+		p.CompDir, _ = os.Getwd()
 	}
 	return p, nil
 }
