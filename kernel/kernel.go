@@ -27,6 +27,7 @@ var Files = []string{
 	"src/fdt.s",
 	"src/sbi.s",
 	"src/printk.s",
+	"src/trace.s",
 	"src/panic.s",
 	"src/lib.s",
 	"src/spinlock.s",

@@ -145,6 +145,9 @@ ENTRY start_secondary
 	this_cpu a0
 	call stop_machine_unpark    # stop_machine.s
 .endif
+	la a0, mark_alive
+	this_cpu a1
+	call trace_mark
 	li t0, SYNC_STATE_ALIVE
 	fence rw, w
 	sd t0, PCPU_AP_SYNC_STATE(tp)
@@ -191,6 +194,9 @@ ENTRY arch_cpu_idle_dead
 	mv a2, tp
 	li a3, 0
 	call smp_call_function_single
+	la a0, mark_dead
+	this_cpu a1
+	call trace_mark
 	li t0, SYNC_STATE_DEAD
 	fence rw, w
 	sd t0, PCPU_AP_SYNC_STATE(tp)
@@ -265,6 +271,10 @@ END cpuhp_wait_dead
 .section .rodata
 idle_name:
 	.asciz "swapper/%u"
+mark_alive:
+	.asciz "cpu_alive"
+mark_dead:
+	.asciz "cpu_dead"
 msg_hart_start:
 	.asciz "CPU%u: SBI hart_start failed: %d\n"
 msg_alive_timeout:

@@ -115,7 +115,12 @@ ENTRY cpuhp_invoke
 	beqz t1, 3f
 	la a4, str_on_ap
 3:	call printk
-2:	ld t0, 24(s1)
+2:	ld a0, 0(s1)                # mark the step: cpu + 256 for teardown
+	ld t0, 32(sp)
+	slli a1, t0, 8
+	add a1, a1, s0
+	call trace_mark
+	ld t0, 24(s1)
 	beqz t0, 4f
 	mv a0, s0
 	mv a1, s2
@@ -377,6 +382,10 @@ ENTRY take_cpu_down
 	frame 2
 	sd s0, 8(sp)
 	mv s0, a0
+	mv a1, s0
+	la a0, mark_take_cpu_down
+	call trace_mark
+	mv a0, s0
 	# __cpu_disable: from here on nobody may send this CPU new work.
 .ifndef BUG_OFFLINE_AFTER_FLUSH
 	call set_cpu_offline
@@ -401,7 +410,13 @@ ENTRY take_cpu_down
 END take_cpu_down
 
 ENTRY smpcfd_dying_cpu
-	j flush_smp_call_function_queue
+	frame 1
+	mv a1, a0
+	la a0, mark_smpcfd
+	call trace_mark
+	call flush_smp_call_function_queue
+	unframe 1
+	ret
 END smpcfd_dying_cpu
 
 .section .rodata
@@ -415,6 +430,10 @@ str_on_ap:
 	.asciz "on the CPU's cpuhp thread"
 str_on_caller:
 	.asciz "on the controlling CPU"
+mark_take_cpu_down:
+	.asciz "take_cpu_down"
+mark_smpcfd:
+	.asciz "smpcfd_dying_cpu"
 cpuhp_name:
 	.asciz "cpuhp/%u"
 

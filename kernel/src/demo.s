@@ -25,6 +25,9 @@ ENTRY demo_run
 	la a0, msg_intro
 	ld a1, cpu_online_mask
 	call printk
+	li a1, 1
+	la a0, mark_demo_step
+	call trace_mark
 	call demo_report
 	call num_online_cpus
 	li t0, 1
@@ -45,8 +48,14 @@ ENTRY demo_run
 1:	ld a0, cpu_online_mask
 	call demo_last_cpu
 	mv s0, a0
+	la a0, mark_demo_step
+	li a1, 2
+	call trace_mark
 	mv a0, s0
 	call demo_delay
+	la a0, mark_demo_step
+	li a1, 3
+	call trace_mark
 	mv a0, s0
 	call demo_hotplug
 9:	la a0, msg_outro
@@ -411,6 +420,9 @@ demo_hotplug:
 	mv a1, s0
 	ld a3, demo_dying_count
 	call printk
+	la a0, mark_demo_step
+	li a1, 4
+	call trace_mark
 	la a0, msg_step4
 	mv a1, s0
 	call printk
@@ -514,6 +526,9 @@ demo_hotplug:
 	la a1, fmt_hsm_check
 	call ktest_check
 	# Back up, and the next stop_machine includes it.
+	la a0, mark_demo_step
+	li a1, 5
+	call trace_mark
 	la a0, msg_step5
 	mv a1, s0
 	call printk
@@ -557,6 +572,8 @@ demo_hotplug:
 .section .rodata
 hold_name:
 	.asciz "demo_hold/%u"
+mark_demo_step:
+	.asciz "demo_step"
 msg_intro:
 	.asciz "demo: --- stop_machine and CPU hotplug, live. Online CPUs: %b ---\n"
 msg_one_cpu:

@@ -10,6 +10,8 @@
 #   /memory@.../reg (2+2 cells)         -> memory_start, memory_size
 #   /chosen/bootargs                    -> bootargs (copied: the FDT may be
 #                                          overwritten later)
+#   .../trace-marker@N, compatible "rvstop,trace-marker", reg (2 cells)
+#                                       -> trace_marker_base (trace.s)
 # Logical CPU 0 is the boot hart, whatever its hartid; the other harts take
 # CPU numbers 1, 2, ... in the order the tree lists them, as in Linux.
 
@@ -92,6 +94,15 @@ ENTRY early_init_dt_scan
 .Lfdt_begin:
 	# The root is depth 1, its children depth 2, /cpus/cpu@N depth 3.
 	addi s2, s2, 1
+	# The trace marker may sit anywhere (rvstop puts it under /soc).
+	mv a0, s0
+	la a1, str_marker
+	call str_has_prefix
+	beqz a0, 1f
+	sd s2, fdt_marker_depth, t0
+	sd zero, fdt_marker_compat, t0
+	sd zero, fdt_marker_addr, t0
+1:
 	li t0, 2
 	bne s2, t0, 2f
 	# A child of the root: classify it.
@@ -137,7 +148,14 @@ ENTRY early_init_dt_scan
 	j .Lfdt_token
 
 .Lfdt_end_node:
-	li t0, 3
+	ld t0, fdt_marker_depth
+	bne t0, s2, 1f
+	sd zero, fdt_marker_depth, t0
+	ld t0, fdt_marker_compat
+	beqz t0, 1f
+	ld t0, fdt_marker_addr
+	sd t0, trace_marker_base, t1
+1:	li t0, 3
 	bne s2, t0, 5f
 	beqz s4, 5f
 	# The end of a cpu node: record the hart if it is usable.
@@ -213,6 +231,8 @@ fdt_prop:
 	sd a0, 8(sp)
 	sd a1, 16(sp)
 	sd a2, 24(sp)
+	ld t0, fdt_marker_depth
+	beq t0, s2, .Lprop_marker
 	li t0, 3
 	beq s2, t0, .Lprop_cpu
 	li t0, 2
@@ -287,6 +307,31 @@ fdt_prop:
 	la a1, str_okay
 	call str_has_prefix         # "okay" (and the old "ok")
 	mv s6, a0
+	j .Lprop_out
+.Lprop_marker:
+	la a1, str_compatible
+	call strcmp
+	bnez a0, 2f
+	ld a0, 16(sp)               # the first compatible string
+	la a1, str_marker_compat
+	call strcmp
+	seqz a0, a0
+	sd a0, fdt_marker_compat, t0
+	j .Lprop_out
+2:	ld a0, 8(sp)
+	la a1, str_reg
+	call strcmp
+	bnez a0, .Lprop_out
+	ld a0, 16(sp)               # two cells of address
+	call be32
+	slli a0, a0, 32
+	sd a0, fdt_marker_addr, t0
+	ld a0, 16(sp)
+	addi a0, a0, 4
+	call be32
+	ld t1, fdt_marker_addr
+	or t1, t1, a0
+	sd t1, fdt_marker_addr, t0
 .Lprop_out:
 	ld ra, 0(sp)
 	addi sp, sp, 32
@@ -308,6 +353,9 @@ str_reg:        .asciz "reg"
 str_status:     .asciz "status"
 str_okay:       .asciz "ok"
 str_bootargs:   .asciz "bootargs"
+str_marker:     .asciz "trace-marker@"
+str_compatible: .asciz "compatible"
+str_marker_compat: .asciz "rvstop,trace-marker"
 msg_bad_magic:  .asciz "no flattened device tree at %x"
 msg_bad_token:  .asciz "bad FDT token %x"
 msg_no_boot_hart: .asciz "boot hart %u is not in the FDT's /cpus"
@@ -327,6 +375,9 @@ memory_size:
 .globl nr_cpu_ids
 nr_cpu_ids:
 	.dword 1
+fdt_marker_depth:   .dword 0       # depth of the marker node being read
+fdt_marker_compat:  .dword 0
+fdt_marker_addr:    .dword 0
 
 .section .bss
 .balign 8

@@ -35,6 +35,11 @@ ENTRY start_kernel
 	ld a7, sbi_has_dbcn
 	call printk
 	call print_cpu_map
+	ld a1, trace_marker_base
+	beqz a1, 1f
+	la a0, msg_markers
+	call printk
+1:
 	li a0, 0
 	call set_cpu_online
 	li a0, 0
@@ -201,6 +206,8 @@ cmdline_scan:
 .section .rodata
 msg_banner:
 	.asciz "rvstop kernel: boot hart %u, %u CPUs, timebase %u Hz, memory %x (%u MiB), bootargs \"%s\", DBCN %u\n"
+msg_markers:
+	.asciz "trace: marker device at %x\n"
 msg_cpu_map:
 	.asciz "smp: CPU%u is hart %u\n"
 msg_cpu_up_failed:

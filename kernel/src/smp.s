@@ -187,8 +187,16 @@ ENTRY smp_call_queue_and_kick
 	mv a0, a1
 	addi a1, t3, PCPU_CSQ
 	call llist_add
-	beqz a0, 1f
-	ld a0, 8(sp)
+	slli a1, a0, 8              # mark: target + 256 if we send the IPI
+	ld t0, 8(sp)
+	add a1, a1, t0
+	sd a1, 8(sp)
+	la a0, mark_csd_queue
+	call trace_mark
+	ld a1, 8(sp)
+	srli t0, a1, 8
+	beqz t0, 1f
+	andi a0, a1, 0xff
 	li a1, IPI_CALL_FUNC
 	call arch_send_ipi
 1:	unframe 2
@@ -293,6 +301,9 @@ ENTRY flush_smp_call_function_queue
 	ld s1, CSD_NEXT(s0)         # read before the csd can be reused
 	ld s2, CSD_FUNC(s0)
 	ld s3, CSD_INFO(s0)
+	la a0, mark_csd_run
+	mv a1, s2
+	call trace_mark
 	ld t0, CSD_FLAGS(s0)
 	andi t0, t0, CSD_TYPE_SYNC
 	beqz t0, 3f
@@ -344,6 +355,12 @@ ENTRY on_each_cpu
 	addi sp, sp, 48
 	ret
 END on_each_cpu
+
+.section .rodata
+mark_csd_queue:
+	.asciz "csd_queue"
+mark_csd_run:
+	.asciz "csd_run"
 
 .section .bss
 .balign 16

@@ -300,6 +300,9 @@ ENTRY multi_cpu_stop
 	addi t1, t1, 1
 	sd t1, PCPU_MSTOP_ORDER_BAD(tp)
 3:	mv s1, t0
+	la a0, mark_multi_cpu_stop
+	mv a1, s1
+	call trace_mark
 	# Interrupts go off on every CPU before anyone reaches RUN: that is
 	# what lets fn assume no interrupt handler runs anywhere.
 	li t1, MULTI_STOP_DISABLE_IRQ
@@ -355,6 +358,9 @@ ENTRY stop_machine_cpuslocked
 	# acks, which is why a preempt-off region anywhere delays it.
 	call num_online_cpus
 	sd a0, 16 + MSD_NUM_THREADS(sp)
+	mv a1, a0
+	la a0, mark_stop_machine
+	call trace_mark
 	addi a0, sp, 16
 	li a1, MULTI_STOP_PREPARE
 	call set_state
@@ -362,6 +368,11 @@ ENTRY stop_machine_cpuslocked
 	la a1, multi_cpu_stop
 	addi a2, sp, 16
 	call stop_cpus
+	sd a0, 8(sp)
+	mv a1, a0
+	la a0, mark_stop_machine_done
+	call trace_mark
+	ld a0, 8(sp)
 	ld ra, 0(sp)
 	addi sp, sp, 80
 	ret
@@ -650,6 +661,12 @@ END cpu_stop_init
 .section .rodata
 stopper_name:
 	.asciz "migration/%u"
+mark_multi_cpu_stop:
+	.asciz "multi_cpu_stop"
+mark_stop_machine:
+	.asciz "stop_machine"
+mark_stop_machine_done:
+	.asciz "stop_machine_done"
 msg_park_busy:
 	.asciz "WARNING: CPU%u's stopper parks with work queued\n"
 
