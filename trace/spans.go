@@ -16,7 +16,9 @@ import (
 //   - WFI idle spans from sleep to wake;
 //   - phase spans from guest markers named "track:PHASE": each opens PHASE on
 //     the hart's `track` lane and closes that lane's previous phase;
-//     "track:end" closes it (see docs/tracing.md).
+//     "track:end" closes it; and from state markers (StateNames), whose
+//     argument is the state. A track named after a function also closes
+//     when that function returns on the hart (see docs/tracing.md).
 type spans struct {
 	begin func(lane laneID, name string, ts uint64)
 	end   func(lane laneID, ts uint64)
@@ -42,6 +44,14 @@ type frame struct {
 }
 
 const maxDepth = 48
+
+// StateNames maps the name of a guest state marker to the names of its
+// states, indexed by the marker's argument; a larger argument ends the phase.
+// The guest kernel marks multi_cpu_stop's state changes on every CPU with
+// Linux's enum multi_stop_state.
+var StateNames = map[string][]string{
+	"multi_cpu_stop": {"NONE", "PREPARE", "DISABLE_IRQ", "RUN", "EXIT"},
+}
 
 func newSpans(begin func(laneID, string, uint64), end func(laneID, uint64)) *spans {
 	return &spans{begin: begin, end: end, harts: map[int]*hartSpans{}}
@@ -105,8 +115,15 @@ func (s *spans) event(e *Event) {
 		switch {
 		case isCall(e):
 			hs.pendingCall = true
-		case isRet(e.Asm) && len(hs.stack) > 1:
-			s.pop(e.Hart, hs, e.Step+1)
+		case isRet(e.Asm):
+			// A phase track named after a function ends when it returns.
+			if hs.phases[name] {
+				s.end(laneID{e.Hart, name}, e.Step+1)
+				hs.phases[name] = false
+			}
+			if len(hs.stack) > 1 {
+				s.pop(e.Hart, hs, e.Step+1)
+			}
 		case e.NewPriv != "" || e.Asm == "mret" || e.Asm == "sret":
 			// Leave the innermost trap and everything called inside it.
 			for len(hs.stack) > 0 {
@@ -134,7 +151,15 @@ func (s *spans) event(e *Event) {
 	case KindMarker:
 		track, phase, ok := strings.Cut(e.Name, ":")
 		if !ok {
-			return
+			// A state marker: the argument names the phase.
+			names, known := StateNames[e.Name]
+			if !known {
+				return
+			}
+			track, phase = e.Name, "end"
+			if e.Value < uint64(len(names)) {
+				phase = names[e.Value]
+			}
 		}
 		hs := s.hart(e.Hart)
 		lane := laneID{e.Hart, track}
