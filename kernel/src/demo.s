@@ -84,6 +84,9 @@ demo_last_cpu:
 # first online CPU. Every online CPU must be in its stopper and must have
 # acked DISABLE_IRQ with SIE = 0; it prints each one.
 ENTRY demo_report_fn
+	# Reads other CPUs' per-CPU data without locks: they are all spinning
+	# in multi_cpu_stop, so nothing there changes while we look (the state
+	# they acked last may still move from DISABLE_IRQ to RUN).
 	addi sp, sp, -48
 	sd ra, 0(sp)
 	sd s0, 8(sp)
@@ -106,6 +109,7 @@ ENTRY demo_report_fn
 	ld a2, PCPU_CURRENT(s2)
 	ld a3, PCPU_MSTOP_SEEN(s2)
 	ld a4, PCPU_MSTOP_SIE(s2)
+	# Our own entry is stale (we ack after fn): report the truth instead.
 	beq s2, tp, 2f
 	j 3f
 2:	li a3, MULTI_STOP_RUN       # ourselves: running fn right now
@@ -198,6 +202,7 @@ demo_order_violations:
 # taken, but nothing can switch this CPU to its stopper).
 ENTRY demo_hold_fn
 	frame 1
+	# udelay, not msleep: the region must not contain a scheduling point.
 	call preempt_disable
 	li t0, 1
 	sd t0, demo_in_region, t1
@@ -451,7 +456,8 @@ demo_hotplug:
 	ld a3, demo_dying_cpu
 	ld a4, demo_dying_online
 	call ktest_check
-	# cpu_down's post-condition (invariant 4).
+	# cpu_down's post-condition (invariant 4), every part folded into one
+	# verdict but each printed, so a failure says which part broke.
 	ld a0, PCPU_HARTID(s1)
 	call sbi_hart_get_status
 	mv s3, a0

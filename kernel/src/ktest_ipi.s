@@ -42,6 +42,7 @@ ipi_reset:
 
 # ipi_once_mask -> a0 = CPUs whose callback ran exactly once, on them.
 ipi_once_mask:
+	# where[c] holds the running CPU + 1, so 0 means "never ran".
 	li a0, 0
 	li t2, 0
 	la t0, ipi_count
@@ -64,6 +65,9 @@ ipi_once_mask:
 
 # ipi_wait_total(n): wait (bounded) until n callbacks in all have run.
 ipi_wait_total:
+	# No-wait calls finish whenever their targets get to them; the total
+	# count is what to wait for, then a little longer so that a callback
+	# run twice would show.
 	addi sp, sp, -32
 	sd ra, 0(sp)
 	sd s0, 8(sp)
@@ -120,6 +124,8 @@ ktest_ipi:
 	li a3, 1
 	call smp_call_function_single
 	bnez a0, 1b
+	# Read the count right at return: with wait the callback has
+	# finished, and the csd unlock's release made its write visible.
 	la t0, ipi_count
 	slli t1, s0, 3
 	add t0, t0, t1
@@ -129,6 +135,8 @@ ktest_ipi:
 	sll t0, t0, s0
 	or s1, s1, t0
 	j 1b
+	# Both must hold for every online CPU: done at return, and run
+	# exactly once, on the CPU it was sent to.
 2:	call ipi_once_mask
 	ld t0, cpu_online_mask
 	and t1, a0, s1
