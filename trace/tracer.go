@@ -26,6 +26,8 @@ type Tracer struct {
 
 	insns map[uint64]insnText // pc -> decoded text, symbol and line
 	ev    Event
+	mem   Mem      // storage for ev.Mem, so tracing allocates nothing per instruction
+	csr   CSRWrite // and for ev.CSR
 	err   error
 
 	// Flight, when set, keeps the last instructions of every hart whatever
@@ -178,15 +180,13 @@ func (t *Tracer) Retire(h *hart.Hart, r *hart.Retired) {
 	if r.RdWritten {
 		t.ev.Rd, t.ev.RdOld, t.ev.RdNew = xname(r.Rd), r.RdOld, r.RdNew
 	}
-	var m Mem
 	if hasMem {
-		m = Mem{Kind: r.Mem.String(), Addr: r.MemAddr, Size: r.MemSize, Value: r.MemValue}
-		t.ev.Mem = &m
+		t.mem = Mem{Kind: r.Mem.String(), Addr: r.MemAddr, Size: r.MemSize, Value: r.MemValue}
+		t.ev.Mem = &t.mem
 	}
-	var c CSRWrite
 	if hasCSR {
-		c = CSRWrite{Name: isa.CSRName(r.CSR), Old: r.CSROld, New: r.CSRNew}
-		t.ev.CSR = &c
+		t.csr = CSRWrite{Name: isa.CSRName(r.CSR), Old: r.CSROld, New: r.CSRNew}
+		t.ev.CSR = &t.csr
 	}
 	t.emit()
 }
