@@ -40,12 +40,19 @@ func bootRvstopVariant(t testing.TB, bug string, smp int, seed uint64) string {
 
 func runRvstopELF(t testing.TB, elf string, smp int, seed uint64, bootargs string) rvstopRun {
 	t.Helper()
+	return runRvstopPolicy(t, elf, smp, seed, nil, bootargs)
+}
+
+// runRvstopPolicy is runRvstopELF with a scheduling policy other than the
+// default random quanta (nil: the default).
+func runRvstopPolicy(t testing.TB, elf string, smp int, seed uint64, policy emu.Policy, bootargs string) rvstopRun {
+	t.Helper()
 	fw := fwtest.FirmwareELF(t)
 	k, err := os.ReadFile(elf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := emu.New(emu.Config{Harts: smp, Seed: seed, Timeout: 120 * time.Second, Bootargs: bootargs})
+	m, err := emu.New(emu.Config{Harts: smp, Seed: seed, Policy: policy, Timeout: 120 * time.Second, Bootargs: bootargs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,4 +126,23 @@ func TestOopsOnRvstop(t *testing.T) {
 	if run.Status == 0 {
 		t.Errorf("exit status 0 after a panic; console:\n%s", run.Console)
 	}
+}
+
+// TestDemoOnRvstopPCT: the default boot and a short hotplug stress under the
+// PCT scheduler (random hart priorities with change points), which reaches
+// interleavings that random quanta rarely do.
+func TestDemoOnRvstopPCT(t *testing.T) {
+	elf := gnuBuild(t)
+	for _, seed := range []uint64{1, 2, 3} {
+		t.Run(fmt.Sprintf("smp4/seed%d", seed), func(t *testing.T) {
+			run := runRvstopPolicy(t, elf, 4, seed, emu.NewPCTPolicy(seed, 3, 30_000_000), "")
+			c := console{t, run.Console}
+			checkCore(t, c, 4)
+			checkDemo(t, c, 4)
+		})
+	}
+	t.Run("smp3/stress", func(t *testing.T) {
+		run := runRvstopPolicy(t, elf, 3, 4, emu.NewPCTPolicy(4, 3, 30_000_000), "hotplug_stress=10")
+		checkStress(t, console{t, run.Console}, 3, 20)
+	})
 }
