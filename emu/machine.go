@@ -12,7 +12,13 @@
 //	res, err := m.Run()
 //
 // and as `rvstop boot` does: load firmware at 0x8000_0000 and the kernel at
-// 0x8020_0000 (KernelBase), then SetEntry(RAMBase, kernelEntry).
+// 0x8020_0000 (KernelBase), then SetEntry(RAMBase, KernelBase).
+//
+// Where to look: board.go (memory map, device tree), one file per device
+// (bootrom, uart, plic, finisher, marker, htif; the CLINT is package clint),
+// sched.go (Policy, RandomPolicy, record/replay; sched_pct.go for PCT),
+// time.go (the virtual time rule), run_det.go and run_par.go (the two run
+// loops), observer.go (tracing hooks), report.go (why a run stopped).
 package emu
 
 import (
@@ -46,7 +52,10 @@ type Config struct {
 	// mtime follows the host clock.
 	Parallel bool
 
-	MaxInsns   uint64        // stop after this many instructions in all (0: no limit)
+	// MaxInsns stops the run after this many instructions on all harts (0:
+	// no limit); exact in deterministic mode, checked every parallelChunk
+	// instructions per hart in parallel mode.
+	MaxInsns   uint64
 	Timeout    time.Duration // stop after this much host time (0: no limit)
 	Misaligned hart.Misaligned
 
