@@ -1,6 +1,7 @@
 package emu
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,11 +42,20 @@ func dtsProps(t *testing.T, dtc, dtb string) map[string]string {
 	return props
 }
 
-// TestFDTMatchesQEMU compares our tree with QEMU 7.2's for -smp 4 -m 128M
-// -append: every node and property we emit exists in QEMU's with the same
+// TestFDTMatchesQEMU compares our tree with QEMU 7.2's for -smp 1, 4 and 8,
+// -m 128M and 1G, -append: every node and property we emit exists in QEMU's with the same
 // value (except riscv,isa and mmu-type, which describe our harts), and every node of
 // QEMU's tree for a device we model exists in ours with all its properties.
 func TestFDTMatchesQEMU(t *testing.T) {
+	for _, c := range []struct {
+		smp int
+		mem string
+	}{{4, "128M"}, {1, "1G"}, {8, "128M"}} {
+		t.Run(fmt.Sprintf("smp%d-%s", c.smp, c.mem), func(t *testing.T) { fdtMatchesQEMU(t, c.smp, c.mem) })
+	}
+}
+
+func fdtMatchesQEMU(t *testing.T, smp int, mem string) {
 	qemu := oracle.Require(t, oracle.QEMU)
 	dtc := oracle.Require(t, oracle.DTC)
 	dir := t.TempDir()
@@ -53,13 +63,17 @@ func TestFDTMatchesQEMU(t *testing.T) {
 	kernel := filepath.Join(dir, "kernel.bin") // -append needs a kernel
 	os.WriteFile(kernel, make([]byte, 16), 0o644)
 	const args = "console=ttyS0 test=all"
-	cmd := exec.Command(qemu, "-machine", "virt,dumpdtb="+qdtb, "-smp", "4", "-m", "128M",
+	cmd := exec.Command(qemu, "-machine", "virt,dumpdtb="+qdtb, "-smp", fmt.Sprint(smp), "-m", mem,
 		"-nographic", "-bios", "none", "-kernel", kernel, "-append", args)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("qemu: %v\n%s", err, out)
 	}
 	odtb := filepath.Join(dir, "ours.dtb")
-	os.WriteFile(odtb, BuildFDT(FDTConfig{Harts: 4, RAMSize: 128 << 20, Bootargs: args}), 0o644)
+	size := uint64(128 << 20)
+	if mem == "1G" {
+		size = 1 << 30
+	}
+	os.WriteFile(odtb, BuildFDT(FDTConfig{Harts: smp, RAMSize: size, Bootargs: args}), 0o644)
 	q, o := dtsProps(t, dtc, qdtb), dtsProps(t, dtc, odtb)
 
 	// riscv,isa describes our harts; mmu-type is "riscv,none" (no paging).
@@ -87,7 +101,7 @@ func TestFDTMatchesQEMU(t *testing.T) {
 			}
 		}
 	}
-	if checked < 100 {
+	if checked < 50+12*smp {
 		t.Errorf("only %d of QEMU's nodes and properties compared; the dts parsing broke", checked)
 	}
 	if _, ok := o["//chosen/bootargs"]; !ok {
