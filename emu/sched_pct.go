@@ -35,8 +35,9 @@ type PCTPolicy struct {
 	changes []changePoint // by ascending step
 	next    int           // index of the next change point
 	low     int64         // the lowest priority given so far
-	top     int           // the hart that ran last, and how long it has
-	ran     uint64        // run on top without a break
+	top     int           // the hart that ran last, how long it has run
+	ran     uint64        // on top without a break, and how long it may
+	slice   uint64        // before it yields
 }
 
 // A changePoint demotes the hart running at step to priority prio.
@@ -51,8 +52,9 @@ const (
 	PCTDefaultSteps = 20_000_000
 	// pctSlice is long enough for a lock holder to finish its critical
 	// section and short enough that a spin-wait costs little.
-	pctSlice   = 20_000
-	pctRecheck = 1024
+	pctSlice    = 20_000
+	pctSliceLog = 14 // slices are drawn below 2^(pctSliceLog+1), capped at pctSlice
+	pctRecheck  = 1024
 )
 
 // NewPCTPolicy returns the PCT policy for a seed, a bug depth d >= 1 and an
@@ -79,21 +81,29 @@ func (p *PCTPolicy) Pick(v *View) Decision {
 		p.next++
 	}
 	best := p.highest(v.Runnable)
-	if best == p.top && p.ran >= pctSlice {
+	if best == p.top && p.ran >= p.slice {
 		p.low-- // yield: probably spinning on a lower-priority hart
 		p.prio[best] = p.low
 		best = p.highest(v.Runnable)
 	}
 	if best != p.top {
-		p.top, p.ran = best, 0
+		p.top, p.ran, p.slice = best, 0, p.drawSlice()
 	}
-	q := min(pctSlice-p.ran, pctRecheck, p.steps)
+	q := min(p.slice-p.ran, pctRecheck, p.steps)
 	if p.next < len(p.changes) {
 		q = min(q, p.changes[p.next].step-v.Step)
 	}
 	q = max(q, 1)
 	p.ran += q
 	return Decision{best, q}
+}
+
+// drawSlice draws how long a hart may stay on top before it yields: log-uniform
+// from 2^11 up to pctSlice, so that yields (unlike the paper's blocking
+// points) fall anywhere, including inside short races.
+func (p *PCTPolicy) drawSlice() uint64 {
+	k := 11 + p.rng.below(pctSliceLog-11+1)
+	return min(1<<k+p.rng.below(1<<k), pctSlice)
 }
 
 func (p *PCTPolicy) highest(runnable []int) int {

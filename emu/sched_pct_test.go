@@ -8,8 +8,15 @@ func TestPCTYieldsAfterSlice(t *testing.T) {
 	p := NewPCTPolicy(3, 1, 1e9)
 	v := &View{Harts: 4, Last: -1, Runnable: []int{0, 1, 2, 3}}
 	ran := map[int]uint64{}
+	var stint uint64
 	for v.Step < 4*pctSlice {
 		d := p.Pick(v)
+		if d.Hart != v.Last {
+			stint = 0
+		}
+		if stint += d.Quantum; stint > pctSlice {
+			t.Fatalf("hart %d ran %d steps in a row, more than a slice", d.Hart, stint)
+		}
 		ran[d.Hart] += d.Quantum
 		v.Step += d.Quantum
 		v.Last = d.Hart
@@ -17,9 +24,6 @@ func TestPCTYieldsAfterSlice(t *testing.T) {
 	for h := range 4 {
 		if ran[h] == 0 {
 			t.Errorf("hart %d never ran in %d steps: %v", h, v.Step, ran)
-		}
-		if ran[h] > pctSlice {
-			t.Errorf("hart %d ran %d steps, more than a slice", h, ran[h])
 		}
 	}
 }
