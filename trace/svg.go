@@ -7,12 +7,15 @@ import (
 	"html"
 	"io"
 	"sort"
+	"strings"
 )
 
-// SVG renders a timeline picture: one lane per hart with marker phases (such
-// as stop_machine's PREPARE, DISABLE_IRQ, RUN, EXIT) as a coloured band, the
-// function spans below it (three levels of nesting), WFI idle shaded, and IPIs
-// as arrows from sender to receiver. Meant for a window of a run (select it
+// SVG renders a timeline picture: one lane per hart with three rows: marker
+// phases (such as stop_machine's PREPARE, DISABLE_IRQ, RUN, EXIT) as a
+// coloured band; the function running at each step (whatever the call depth,
+// so the row shows multi_cpu_stop spinning rather than the frames around it);
+// traps (until their xRET) and WFI idle. IPIs are arrows from the sender to
+// the receiver's software-interrupt trap. Meant for a window of a run (select it
 // with -trace-from/-trace-to): it is built in memory and drawn at Close.
 type SVG struct {
 	w      io.Writer
@@ -23,6 +26,7 @@ type SVG struct {
 	ticks  []tick
 	ipis   map[int][]uint64 // target -> send steps awaiting delivery
 	harts  map[int]bool
+	cur    map[int]openSpan // the function running on each hart
 	t0, t1 uint64
 	seen   bool
 }
@@ -52,7 +56,8 @@ type tick struct {
 
 // NewSVG draws to w when closed.
 func NewSVG(w io.Writer) *SVG {
-	s := &SVG{w: w, open: map[laneID][]openSpan{}, ipis: map[int][]uint64{}, harts: map[int]bool{}}
+	s := &SVG{w: w, open: map[laneID][]openSpan{}, ipis: map[int][]uint64{}, harts: map[int]bool{},
+		cur: map[int]openSpan{}}
 	s.spans = newSpans(s.begin, s.end)
 	return s
 }
@@ -80,7 +85,16 @@ func (s *SVG) Event(e *Event) error {
 		s.harts[e.Hart] = true
 	}
 	switch e.Kind {
-	case KindInsn, KindSleep, KindWake:
+	case KindInsn:
+		s.spans.event(e)
+		name := fnName(e.Sym)
+		if c, ok := s.cur[e.Hart]; !ok || c.name != name {
+			if ok {
+				s.bars = append(s.bars, bar{laneID{e.Hart, "fn"}, 0, c.name, c.start, e.Step})
+			}
+			s.cur[e.Hart] = openSpan{name, e.Step}
+		}
+	case KindSleep, KindWake:
 		s.spans.event(e)
 	case KindTrap:
 		s.spans.event(e)
@@ -113,9 +127,9 @@ func (s *SVG) Event(e *Event) error {
 const (
 	svgWidth  = 1400
 	svgLeft   = 70
-	svgPhaseH = 18
-	svgFnH    = 14
-	svgLevels = 3
+	svgPhaseH = 18 // the phase band
+	svgFnH    = 14 // the function row and the trap row
+	svgLevels = 2
 	svgGap    = 16
 	svgTop    = 40
 )
@@ -137,6 +151,9 @@ func colour(name string) string {
 
 func (s *SVG) Close() error {
 	s.spans.close(s.t1 + 1)
+	for h, c := range s.cur {
+		s.bars = append(s.bars, bar{laneID{h, "fn"}, 0, c.name, c.start, s.t1 + 1})
+	}
 	harts := make([]int, 0, len(s.harts))
 	for h := range s.harts {
 		harts = append(harts, h)
@@ -162,13 +179,19 @@ func (s *SVG) Close() error {
 		fmt.Fprintf(w, `<text x="4" y="%d" font-size="12">hart %d</text>`+"\n", y+svgPhaseH+10, h)
 		fmt.Fprintf(w, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#ddd"/>`+"\n", svgLeft, y+laneH-svgGap/2, svgWidth-10, y+laneH-svgGap/2)
 	}
-	// Bars in a fixed order: lanes, then start.
+	// Bars in a fixed order (same run, same bytes): hart, start, row, name.
 	sort.SliceStable(s.bars, func(i, j int) bool {
 		a, b := s.bars[i], s.bars[j]
 		if a.lane.hart != b.lane.hart {
 			return a.lane.hart < b.lane.hart
 		}
-		return a.start < b.start
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.lane.track != b.lane.track {
+			return a.lane.track < b.lane.track
+		}
+		return a.name < b.name
 	})
 	for _, b := range s.bars {
 		y, ok := row[b.lane.hart]
@@ -180,13 +203,16 @@ func (s *SVG) Close() error {
 		var top, hgt int
 		fill := colour(b.name)
 		switch b.lane.track {
+		case "fn":
+			top, hgt = y+svgPhaseH, svgFnH-1
 		case "":
-			if b.depth >= svgLevels {
+			// Of the call-stack spans, only traps are drawn (on the trap row).
+			if !strings.HasPrefix(b.name, "trap: ") {
 				continue
 			}
-			top, hgt = y+svgPhaseH+b.depth*svgFnH, svgFnH-1
+			top, hgt = y+svgPhaseH+svgFnH, svgFnH-1
 		case "wfi":
-			top, hgt, fill = y+svgPhaseH, svgLevels*svgFnH-1, "#bbbbbb"
+			top, hgt, fill = y+svgPhaseH+svgFnH, svgFnH-1, "#bbbbbb"
 		default:
 			top, hgt = y, svgPhaseH-2
 		}
