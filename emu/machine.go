@@ -271,6 +271,11 @@ func (m *Machine) guestExit(reason ExitReason, status int) {
 	}
 	m.exit.reason, m.exit.status = reason, status
 	m.exit.set.Store(true)
+	// In deterministic mode the exit comes from a store by the running hart,
+	// on this goroutine: end its quantum after that store.
+	if c := m.clock.cur; c != nil && !m.cfg.Parallel {
+		c.StopSoon()
+	}
 	for _, h := range m.harts {
 		h.RequestStop()
 	}

@@ -128,6 +128,13 @@ func (h *Hart) runObserved(budget uint64) (uint64, StopReason) {
 // its next call boundary; safe from any goroutine.
 func (h *Hart) RequestStop() { h.shared.requestStop(h.slot) }
 
+// StopSoon ends the current Run right after the instruction being executed,
+// with StopRequested. Unlike RequestStop it may only be called on the
+// goroutine running the hart: the board calls it when a store this hart makes
+// ends the run (the sifive_test finisher), so no instruction runs after the
+// guest asked to stop, as on QEMU.
+func (h *Hart) StopSoon() { h.stop, h.event = StopRequested, true }
+
 // uncount removes a debug-stopped ebreak from the executed count: it neither
 // retired nor trapped (every other stop happens between instructions).
 func uncount(n uint64, why StopReason) uint64 {
