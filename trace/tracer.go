@@ -33,6 +33,9 @@ type Tracer struct {
 	// Flight, when set, keeps the last instructions of every hart whatever
 	// the filters say, to be written out when a run fails.
 	Flight *Flight
+	// Progress, when set, is called with the step every 2^16 instructions,
+	// on the run's goroutine (for a progress bar).
+	Progress func(step uint64)
 }
 
 type insnText struct {
@@ -153,6 +156,9 @@ func (t *Tracer) Retire(h *hart.Hart, r *hart.Retired) {
 	id := int(h.ID())
 	if t.Flight != nil {
 		t.Flight.record(id, step, h.Instret(), r)
+	}
+	if t.Progress != nil && step&0xffff == 0 {
+		t.Progress(step)
 	}
 	ra := h.X(1)
 	if r.RdWritten && r.Rd == 1 {

@@ -6,6 +6,9 @@ import (
 	"io"
 	"os"
 
+	"github.com/cheggaaa/pb/v3"
+	"github.com/mattn/go-isatty"
+
 	"github.com/rvstop/rvstop/emu"
 	"github.com/rvstop/rvstop/trace"
 )
@@ -39,6 +42,7 @@ type traceSession struct {
 	flight *trace.Flight
 	fOut   string
 	m      *emu.Machine
+	bar    *pb.ProgressBar // on a terminal only
 }
 
 func (f *traceFlags) enabled() bool { return f.file != "" || f.flight > 0 }
@@ -112,6 +116,16 @@ func (f *traceFlags) start(cfg *emu.Config, images ...[]byte) (*traceSession, er
 		s.tr.Flight = s.flight
 	}
 	cfg.Observer = s.tr
+	// A traced run is slow: on a terminal, show how far it got.
+	if f.file != "" && isatty.IsTerminal(os.Stderr.Fd()) {
+		s.bar = pb.New64(int64(cfg.MaxInsns)).SetWriter(os.Stderr)
+		if cfg.MaxInsns == 0 {
+			s.bar.SetTemplateString(`{{with string . "prefix"}}{{.}} {{end}}{{counters . }} instructions traced {{speed . "%s/s"}}`)
+		}
+		s.bar.Set("prefix", "trace")
+		s.bar.Start()
+		s.tr.Progress = func(step uint64) { s.bar.SetCurrent(int64(step)) }
+	}
 	return s, nil
 }
 
@@ -131,6 +145,9 @@ func (s *traceSession) install(m *emu.Machine) {
 func (s *traceSession) finish(res emu.Result, who string) {
 	if s == nil {
 		return
+	}
+	if s.bar != nil {
+		s.bar.Finish()
 	}
 	if err := s.tr.Close(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s: trace: %v\n", who, err)
