@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 
+	"github.com/rvstop/rvstop/emu"
 	"github.com/rvstop/rvstop/firmware"
 	"github.com/rvstop/rvstop/kernel"
 	"github.com/rvstop/rvstop/ktest"
@@ -50,7 +51,7 @@ func runTest(args []string) int {
 	fs.StringVar(&tf.append, "append", "", "more kernel command line, e.g. hotplug_stress=20")
 	fs.StringVar(&tf.sched, "sched", "random", "interleaving policy: random or pct")
 	fs.Uint64Var(&tf.depth, "depth", 3, "-sched pct: bug depth d (d-1 priority change points)")
-	fs.Uint64Var(&tf.pctSteps, "pct-steps", 0, "-sched pct: estimated run length in instructions (0: about one default boot)")
+	fs.Uint64Var(&tf.pctSteps, "pct-steps", emu.PCTDefaultSteps, "-sched pct: estimated run length in instructions (the default is about one default boot on 4 harts)")
 	fs.IntVar(&tf.parallel, "parallel", runtime.NumCPU(), "runs at once, on that many host threads")
 	fs.StringVar(&tf.bug, "bug", "", "build the embedded kernel with this injected bug (see -bug list)")
 	fs.IntVar(&tf.flight, "flight", 20000, "events per hart the flight recorder keeps for a failing seed")
@@ -129,6 +130,8 @@ func (tf *testFlags) check(pos []string, set map[string]bool) string {
 		return fmt.Sprintf("-sched %q: want random or pct", tf.sched)
 	case tf.sched != "pct" && (set["depth"] || set["pct-steps"]):
 		return "-depth and -pct-steps are for -sched pct"
+	case tf.pctSteps < 1:
+		return "-pct-steps 0: PCT needs a run length"
 	case tf.depth < 1:
 		return "-depth 0: PCT needs a depth of at least 1"
 	case tf.flight < 1:

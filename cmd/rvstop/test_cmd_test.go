@@ -80,6 +80,18 @@ func TestTestFailureArtifacts(t *testing.T) {
 	if strings.Contains(errOut, "did not fail the same way") {
 		t.Errorf("the flight-recorder re-run differed: %s", errOut)
 	}
+	// The printed boot command is the same run: its flight recorder is the
+	// same trace, byte for byte.
+	bootTrace := filepath.Join(dir, "boot.trace")
+	capture(t, func() {
+		runBoot([]string{"-smp", "2", "-max-insns", "500000000", "-seed", "1", "-append", "seed=1",
+			"-flight", "100", "-flight-out", bootTrace, filepath.Join(dir, "rvstop-BUG_IRQ_ON_IN_RUN.elf")})
+	})
+	a, errA := os.ReadFile(filepath.Join(dir, "rvstop-fail-seed1.trace"))
+	b, errB := os.ReadFile(bootTrace)
+	if errA != nil || errB != nil || len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("rvstop boot's flight recorder differs from rvstop test's (%d and %d bytes; %v %v)", len(a), len(b), errA, errB)
+	}
 	for _, f := range []string{"rvstop-fail-seed1.trace", "rvstop-fail-seed1.schedule", "rvstop-BUG_IRQ_ON_IN_RUN.elf"} {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
 			t.Errorf("%s: %v", f, err)

@@ -59,10 +59,7 @@ func (rp *replayer) bootCommand(seed uint64) (string, error) {
 	}
 	parts = append(parts, "-max-insns", fmt.Sprint(m.MaxInsns), "-seed", fmt.Sprint(seed))
 	if rp.kc.Sched == "pct" {
-		parts = append(parts, "-sched", "pct", "-depth", fmt.Sprint(rp.kc.Depth))
-		if rp.kc.Steps != 0 {
-			parts = append(parts, "-pct-steps", fmt.Sprint(rp.kc.Steps))
-		}
+		parts = append(parts, "-sched", "pct", "-depth", fmt.Sprint(rp.kc.Depth), "-pct-steps", fmt.Sprint(rp.kc.Steps))
 	}
 	parts = append(parts, "-append", shellQuote(rp.kc.Bootargs(seed)))
 	k := rp.kpath
