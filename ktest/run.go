@@ -48,9 +48,20 @@ func (c *Config) Policy(seed uint64) (emu.Policy, error) {
 	return nil, fmt.Errorf("scheduler %q: want random or pct", c.Sched)
 }
 
+// For returns the configuration of the runs of one test: the same, with
+// Run = test (a glob: a test name, or "" for everything -run selects).
+func (c *Config) For(test string) *Config {
+	cc := *c
+	if test != "" {
+		cc.Run = test
+	}
+	return &cc
+}
+
 // Run is one boot's outcome.
 type Run struct {
 	Seed   uint64
+	Test   string // the -run glob of this boot ("" for all tests)
 	Cases  []Case // the verdicts -run selects, then BootCase
 	Result emu.Result
 }
@@ -120,9 +131,11 @@ type lateObserver struct{ emu.Observer }
 
 // judge turns a finished run into verdicts.
 func (c *Config) judge(seed uint64, res emu.Result) *Run {
-	r := &Run{Seed: seed, Result: res}
+	r := &Run{Seed: seed, Test: c.Run, Result: res}
 	cases, perr := Parse(res.Console)
+	explained := false // a failure status is explained by a failed test
 	for _, cs := range cases {
+		explained = explained || !cs.OK
 		if Match(c.Run, cs.Name) {
 			r.Cases = append(r.Cases, cs)
 		}
@@ -131,7 +144,7 @@ func (c *Config) judge(seed uint64, res emu.Result) *Run {
 	switch {
 	case !res.Reason.Guest():
 		boot.OK, boot.Reason = false, fmt.Sprintf("run ended by %v after %d instructions", res.Reason, res.Instructions)
-	case res.Status != 0:
+	case res.Status != 0 && !explained:
 		boot.OK, boot.Reason = false, fmt.Sprintf("the guest shut down with status %d (failure)", res.Status)
 	case perr != nil:
 		boot.OK, boot.Reason = false, perr.Error()

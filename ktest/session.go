@@ -2,6 +2,7 @@ package ktest
 
 import (
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -13,20 +14,52 @@ type Session struct {
 	// not started are skipped; those below still run, so the failure
 	// reported is the lowest failing seed whatever the parallelism.
 	StopAtFirst bool
+	// Tests, when set, splits every seed into one boot per test (each with
+	// Config.For(test)), so that a test that hangs or crashes the kernel
+	// does not hide the others; see Tests.
+	Tests []string
 	// Progress, when set, is called after each run (from one goroutine at
 	// a time).
 	Progress func(*Run)
 }
 
-// Runs returns the runs in seed order. An error (a bad image, a bad
+// Jobs is the number of boots Runs makes for n seeds.
+func (s *Session) Jobs(n int) int { return n * max(len(s.Tests), 1) }
+
+// TopTests lists the top-level tests of a run, in order: the suites of
+// "suite.case" names, the names themselves otherwise; not BootCase.
+func TopTests(r *Run) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, c := range r.Cases {
+		name, _, _ := strings.Cut(c.Name, ".")
+		if c.Name != BootCase && !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// Runs returns the runs in seed order (then test order). An error (a bad image, a bad
 // configuration) stops the session.
 func (s *Session) Runs(seeds []uint64) ([]*Run, error) {
 	type job struct {
 		i    int
 		seed uint64
+		c    *Config
+	}
+	var all []job
+	for _, seed := range seeds {
+		if len(s.Tests) == 0 {
+			all = append(all, job{len(all), seed, s.Config})
+		}
+		for _, t := range s.Tests {
+			all = append(all, job{len(all), seed, s.Config.For(t)})
+		}
 	}
 	jobs := make(chan job)
-	runs := make([]*Run, len(seeds))
+	runs := make([]*Run, len(all))
 	var (
 		mu        sync.Mutex
 		firstErr  error
@@ -38,7 +71,7 @@ func (s *Session) Runs(seeds []uint64) ([]*Run, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r, err := s.Config.Boot(j.seed, nil, nil)
+				r, err := j.c.Boot(j.seed, nil, nil)
 				mu.Lock()
 				if err != nil && firstErr == nil {
 					firstErr = err
@@ -56,14 +89,14 @@ func (s *Session) Runs(seeds []uint64) ([]*Run, error) {
 			}
 		}()
 	}
-	for i, seed := range seeds {
+	for _, j := range all {
 		mu.Lock()
-		stop := firstErr != nil || (s.StopAtFirst && lowestBad >= 0 && i > lowestBad)
+		stop := firstErr != nil || (s.StopAtFirst && lowestBad >= 0 && j.i > lowestBad)
 		mu.Unlock()
 		if stop {
 			break
 		}
-		jobs <- job{i, seed}
+		jobs <- j
 	}
 	close(jobs)
 	wg.Wait()
@@ -93,7 +126,7 @@ func Summarize(runs []*Run) []Stat {
 	var stats []Stat
 	index := map[string]int{}
 	sorted := append([]*Run(nil), runs...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Seed < sorted[j].Seed })
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Seed < sorted[j].Seed })
 	for _, r := range sorted {
 		for _, c := range r.Cases {
 			i, ok := index[c.Name]

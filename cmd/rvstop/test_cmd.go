@@ -32,6 +32,7 @@ type testFlags struct {
 	flight      int
 	maxTraces   int
 	outDir      string
+	split       bool
 }
 
 func runTest(args []string) int {
@@ -57,6 +58,7 @@ func runTest(args []string) int {
 	fs.IntVar(&tf.flight, "flight", 20000, "events per hart the flight recorder keeps for a failing seed")
 	fs.IntVar(&tf.maxTraces, "traces", 10, "write the flight recorder of at most this many failing seeds")
 	fs.StringVar(&tf.outDir, "o", ".", "directory for failure traces, schedules and kernels")
+	fs.BoolVar(&tf.split, "split", false, "one boot per seed and test (test=NAME), tests listed by a first boot; default: one boot per seed")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2

@@ -98,3 +98,25 @@ func TestTestFailureArtifacts(t *testing.T) {
 		}
 	}
 }
+
+// -split boots once per seed and test; a failure names its test, and its
+// replay command selects that test alone.
+func TestTestSplit(t *testing.T) {
+	var code int
+	out, errOut := capture(t, func() {
+		code = runTest([]string{"-split", "-bug", "BUG_IRQ_ON_IN_RUN", "-seeds", "1", "-smp", "2", "-traces", "0", "-o", t.TempDir()})
+	})
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"tests per seed), 1 failed",
+		"FAIL seed 1, test stop_machine:",
+		"replay: rvstop test -bug BUG_IRQ_ON_IN_RUN -smp 2 -run stop_machine -seed 1",
+		"-append 'test=stop_machine seed=1'",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -30,17 +30,23 @@ func newReplayer(kc *ktest.Config, tf *testFlags, fs *flag.FlagSet, set map[stri
 }
 
 // notReplayed are the test flags that do not change a run.
-var notReplayed = map[string]bool{"seed": true, "seeds": true, "parallel": true, "traces": true, "o": true, "flight": true}
+// (-run and -split: a -split run replays with -run set to its test.)
+var notReplayed = map[string]bool{"seed": true, "seeds": true, "parallel": true, "traces": true, "o": true, "flight": true,
+	"run": true, "split": true}
 
-// testCommand is `rvstop test` with the same flags, on this seed alone.
-func (rp *replayer) testCommand(seed uint64) string {
+// testCommand is `rvstop test` with the same flags, on this seed (and test)
+// alone.
+func (rp *replayer) testCommand(r *ktest.Run) string {
 	parts := []string{"rvstop test"}
 	rp.fs.VisitAll(func(f *flag.Flag) {
 		if rp.set[f.Name] && !notReplayed[f.Name] {
 			parts = append(parts, "-"+f.Name, shellQuote(f.Value.String()))
 		}
 	})
-	parts = append(parts, "-seed", fmt.Sprint(seed))
+	if r.Test != "" {
+		parts = append(parts, "-run", shellQuote(r.Test))
+	}
+	parts = append(parts, "-seed", fmt.Sprint(r.Seed))
 	if rp.kpath != "" {
 		parts = append(parts, shellQuote(rp.kpath))
 	}
@@ -49,8 +55,9 @@ func (rp *replayer) testCommand(seed uint64) string {
 
 // bootCommand is the same run as `rvstop boot`: the same board, limits,
 // scheduler and bootargs (with the test= and seed= rvstop test adds).
-func (rp *replayer) bootCommand(seed uint64) (string, error) {
-	m := rp.kc.Machine
+func (rp *replayer) bootCommand(r *ktest.Run) (string, error) {
+	seed, kc := r.Seed, rp.kc.For(r.Test)
+	m := kc.Machine
 	parts := []string{"rvstop boot", "-smp", fmt.Sprint(m.Harts)}
 	for _, name := range []string{"m", "misaligned", "timeout"} {
 		if rp.set[name] {
@@ -61,7 +68,7 @@ func (rp *replayer) bootCommand(seed uint64) (string, error) {
 	if rp.kc.Sched == "pct" {
 		parts = append(parts, "-sched", "pct", "-depth", fmt.Sprint(rp.kc.Depth), "-pct-steps", fmt.Sprint(rp.kc.Steps))
 	}
-	parts = append(parts, "-append", shellQuote(rp.kc.Bootargs(seed)))
+	parts = append(parts, "-append", shellQuote(kc.Bootargs(seed)))
 	k := rp.kpath
 	if rp.tf.bug != "" {
 		if rp.bugELF == "" {
@@ -82,7 +89,7 @@ func (rp *replayer) bootCommand(seed uint64) (string, error) {
 // writeFlight re-runs the failing seed with the flight recorder on and
 // writes its last events and its schedule next to the replay commands.
 func (rp *replayer) writeFlight(r *ktest.Run) {
-	stem := failName(rp.tf.outDir, r.Seed)
+	stem := failName(rp.tf.outDir, r, rp.tf.split)
 	tf, err := os.Create(stem + ".trace")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rvstop test: %v\n", err)
@@ -95,7 +102,7 @@ func (rp *replayer) writeFlight(r *ktest.Run) {
 		return
 	}
 	defer sf.Close()
-	again, err := rp.kc.Flight(r.Seed, rp.tf.flight, tf, sf)
+	again, err := rp.kc.For(r.Test).Flight(r.Seed, rp.tf.flight, tf, sf)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rvstop test: seed %d: flight recorder: %v\n", r.Seed, err)
 		return

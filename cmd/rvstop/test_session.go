@@ -16,9 +16,21 @@ import (
 // testSession runs the seeds, prints the summary and handles failures.
 func testSession(kc *ktest.Config, tf *testFlags, fs *flag.FlagSet, set map[string]bool, kpath string, seeds []uint64) int {
 	s := &ktest.Session{Config: kc, Parallel: tf.parallel}
+	if tf.split {
+		// A first boot lists the tests; each seed then boots once per test.
+		r, err := kc.Boot(seeds[0], nil, nil)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "rvstop test: %v\n", err)
+			return 1
+		}
+		if s.Tests = ktest.TopTests(r); len(s.Tests) == 0 {
+			fmt.Fprintf(os.Stderr, "rvstop test: -split: the first boot (seed %d) printed no tests\n", seeds[0])
+			return 1
+		}
+	}
 	var bar *pb.ProgressBar
 	if isatty.IsTerminal(os.Stderr.Fd()) {
-		bar = pb.New(len(seeds)).SetWriter(os.Stderr)
+		bar = pb.New(s.Jobs(len(seeds))).SetWriter(os.Stderr)
 		bar.SetTemplateString(`{{counters . }} boots {{bar . }} {{percent . }} {{etime . }} {{string . "fails"}}`)
 		bar.Start()
 		fails := 0
@@ -47,8 +59,12 @@ func testSession(kc *ktest.Config, tf *testFlags, fs *flag.FlagSet, set map[stri
 		}
 	}
 	ktest.WriteTable(os.Stdout, ktest.Summarize(runs))
-	fmt.Printf("\n%d runs (-smp %d, -sched %s), %d failed; %d guest instructions\n",
-		len(runs), kc.Machine.Harts, kc.Sched, failed, insns)
+	per := ""
+	if tf.split {
+		per = fmt.Sprintf(", %d tests per seed", len(s.Tests))
+	}
+	fmt.Printf("\n%d runs (-smp %d, -sched %s%s), %d failed; %d guest instructions\n",
+		len(runs), kc.Machine.Harts, kc.Sched, per, failed, insns)
 	if failed == 0 {
 		return 0
 	}
@@ -58,12 +74,16 @@ func testSession(kc *ktest.Config, tf *testFlags, fs *flag.FlagSet, set map[stri
 		if !r.Failed() {
 			continue
 		}
-		fmt.Printf("\nFAIL seed %d:\n", r.Seed)
+		if r.Test != "" && tf.split {
+			fmt.Printf("\nFAIL seed %d, test %s:\n", r.Seed, r.Test)
+		} else {
+			fmt.Printf("\nFAIL seed %d:\n", r.Seed)
+		}
 		for _, c := range r.Failures() {
 			fmt.Printf("  %s: %s\n", c.Name, c.Reason)
 		}
-		fmt.Printf("  replay: %s\n", rp.testCommand(r.Seed))
-		if cmd, err := rp.bootCommand(r.Seed); err != nil {
+		fmt.Printf("  replay: %s\n", rp.testCommand(r))
+		if cmd, err := rp.bootCommand(r); err != nil {
 			fmt.Fprintf(os.Stderr, "rvstop test: %v\n", err)
 		} else {
 			fmt.Printf("  replay: %s\n", cmd)
@@ -76,9 +96,19 @@ func testSession(kc *ktest.Config, tf *testFlags, fs *flag.FlagSet, set map[stri
 	return 1
 }
 
-// failName is the file name stem of a failing seed's artifacts.
-func failName(dir string, seed uint64) string {
-	return filepath.Join(dir, fmt.Sprintf("rvstop-fail-seed%d", seed))
+// failName is the file name stem of a failing run's artifacts; with
+// -split the test is part of it.
+func failName(dir string, r *ktest.Run, split bool) string {
+	name := fmt.Sprintf("rvstop-fail-seed%d", r.Seed)
+	if split && r.Test != "" {
+		name += "-" + strings.Map(func(c rune) rune {
+			if strings.ContainsRune("/\\*?[] ", c) {
+				return '_'
+			}
+			return c
+		}, r.Test)
+	}
+	return filepath.Join(dir, name)
 }
 
 // shellQuote quotes s for a POSIX shell when it needs it.
