@@ -110,39 +110,6 @@ func EncodeC(c *CSpec, in Inst) (uint16, error) {
 	return uint16(w), nil
 }
 
-// Compress returns the compressed encoding of a base instruction, if one of the
-// allowed extensions has a form that expands back to exactly in. It tries forms
-// in CSpecs order. allow reports whether an extension is enabled (C always must be).
-func Compress(in Inst, allow func(Ext) bool) (h uint16, c *CSpec, ok bool) {
-	want := in
-	want.Len = 2
-	for i := range CSpecs {
-		c := &CSpecs[i]
-		if c.Base != in.Op || !allow(c.Ext) {
-			continue
-		}
-		w := uint32(c.Match)
-		fits := true
-		for _, a := range c.Args {
-			bits, err := encodeCArg(a, in)
-			if err != nil {
-				fits = false
-				break
-			}
-			w |= bits
-		}
-		if !fits {
-			continue
-		}
-		// The form fits; it is right only if it means exactly the same thing
-		// (fixed registers and fields the form cannot express must agree).
-		if got, ok := DecodeC(uint16(w)); ok && got == want {
-			return uint16(w), c, true
-		}
-	}
-	return 0, nil, false
-}
-
 var errNotX0 = fmt.Errorf("register x0 not allowed here")
 
 func creg(r uint8, what string) (uint32, error) {
