@@ -63,10 +63,11 @@ type Fix struct{ Rd, Rs1, Rs2 int8 }
 
 var noFix = Fix{-1, -1, -1}
 
-// CSpecs lists the RV64 compressed instructions. Order matters in two ways:
-// decoding takes the first match, so the special cases (c.nop, c.ebreak, c.jr,
-// c.addi16sp) precede the general forms they overlap; and the assembler's
-// automatic compression tries entries in this order, as GNU as does.
+// CSpecs lists the RV64 compressed instructions. Order matters: decoding
+// takes the first match, so the special cases (c.nop, c.ebreak, c.jr,
+// c.addi16sp) precede the general forms they overlap. (Which form the
+// assembler picks when it compresses is its own policy, asm/compress.go,
+// because GNU as decides by the mnemonic written.)
 var CSpecs = []CSpec{
 	// Quadrant 0.
 	{"c.addi4spn", 0x0000, 0xe003, []CArg{CRdP, CSP, CAddi4spn}, ADDI, Fix{-1, 2, -1}, ExtC},
