@@ -255,3 +255,13 @@ func TestFlightRecorderKeepsTheLastN(t *testing.T) {
 		t.Errorf("hart 1 has %d events, want the last 3:\n%s", n, s)
 	}
 }
+
+// The hand-written JSON agrees with encoding/json on every string.
+func TestJSONStringMatchesEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "plain", `q"uote\`, "tab\tnl\ncr\r", "\x00\x1f", "<a&b>", "héllo"} {
+		want, _ := json.Marshal(s)
+		if got := jsonString(nil, s); string(got) != string(want) {
+			t.Errorf("%q: %s, want %s", s, got, want)
+		}
+	}
+}
