@@ -51,6 +51,9 @@ var Files = []string{
 	"src/stress.s",
 	"src/bench.s",
 	"src/shell.s",
+	"src/kunit.s",
+	"src/test_stop_machine.s",
+	"src/kunit_cases.s",
 	"src/end.s",
 }
 

@@ -197,6 +197,11 @@ ENTRY arch_cpu_idle_dead
 	la a0, mark_dead
 	this_cpu a1
 	call trace_mark
+	csrr t0, sstatus            # for the tests: hart_stop with SIE = 0
+	sd t0, PCPU_DEAD_SSTATUS(tp)
+	ld t0, PCPU_NR_DEAD(tp)
+	addi t0, t0, 1
+	sd t0, PCPU_NR_DEAD(tp)
 	li t0, SYNC_STATE_DEAD
 	fence rw, w
 	sd t0, PCPU_AP_SYNC_STATE(tp)

@@ -8,7 +8,8 @@
 # ask: by default the kernel's self-checks and the narrated stop_machine
 # demonstration (demo.s); with `shell` a console shell (shell.s); with
 # `hotplug_stress=N` N rounds of hotplug against load (stress.s); with
-# `bench` the measurements of bench.s. Either
+# `bench` the measurements of bench.s; with `test=GLOB` the KTAP test
+# cases (kunit.s). Either
 # way the machine is shut down through SBI SRST at the end.
 
 .include "kernel.inc"
@@ -133,8 +134,17 @@ ENTRY kernel_init
 	call cmdline_has
 	beqz a0, 6f
 	ebreak
-6:	call ktest_run              # the kernel core's self-checks
+	# `test=GLOB` or `stoptorture`: the KTAP test cases (kunit.s).
+6:	la a0, str_test
+	call cmdline_get
+	bnez a0, 9f
+	la a0, str_stoptorture
+	call cmdline_has
+	bnez a0, 9f
+	call ktest_run              # the kernel core's self-checks
 	call demo_run               # the narrated stop_machine demo
+	j 5f
+9:	call kunit_main
 5:	call kernel_poweroff
 END kernel_init
 
@@ -228,3 +238,7 @@ str_bench:
 	.asciz "bench"
 str_crash:
 	.asciz "crash"
+str_test:
+	.asciz "test"
+str_stoptorture:
+	.asciz "stoptorture"

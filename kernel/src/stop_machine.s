@@ -248,7 +248,13 @@ ENTRY ack_state
 	li t0, -1
 	addi t1, a0, MSD_THREAD_ACK
 	amoadd.d.aqrl t2, t0, (t1)
-	li t0, 1
+	# An ack against a count already at 0 means set_state published a
+	# state before resetting the count: counted for the tests.
+	bgtz t2, 2f
+	la t0, mstop_ack_underflow
+	li t1, 1
+	amoadd.d zero, t1, (t0)
+2:	li t0, 1
 	bne t2, t0, 1f
 	ld a1, MSD_STATE(a0)
 	addi a1, a1, 1
@@ -290,6 +296,7 @@ ENTRY multi_cpu_stop
 	# Spin on the shared state. Every participant is in its stopper with
 	# preemption raised, so nothing else runs on these CPUs until EXIT.
 2:	pause                       # cpu_relax
+	call kunit_watchdog         # interrupts may be off: no tick here
 	ld t0, MSD_STATE(s0)
 	beq t0, s1, 2b
 	fence r, rw                 # what the setter wrote before the state
@@ -672,6 +679,9 @@ msg_park_busy:
 
 .section .data
 .balign 8
+.globl mstop_ack_underflow
+mstop_ack_underflow:
+	.dword 0
 .globl stop_cpus_in_progress
 stop_cpus_in_progress:
 	.dword 0

@@ -52,6 +52,7 @@ ENTRY timer_interrupt
 	add a0, a0, t0
 	call sbi_set_timer          # also clears the pending STIP
 	call scheduler_tick
+	call kunit_watchdog         # a test case that overran (kunit.s)
 	unframe 1
 	ret
 END timer_interrupt

@@ -1,0 +1,23 @@
+# kunit_cases.s: the table of KTAP test cases, in run order (Linux: the
+# kunit_suite arrays). kunit_main walks it from kunit_cases to
+# kunit_cases_end; `test=GLOB` selects rows by "suite.name" or by suite.
+# A row: KUNIT_CASE suite, name, fn[, timeout in ms of `time`].
+
+.include "kernel.inc"
+.macro KUNIT_FILE
+.ascii "kunit_cases.s"
+.endm
+.include "kunit.inc"
+
+# The rows live in .data because KUNIT_CASE puts its strings in .rodata.
+.section .data
+.balign 8
+.globl kunit_cases
+kunit_cases:
+	KUNIT_CASE stop_machine, state_order, test_sm_state_order
+	KUNIT_CASE stop_machine, in_stopper, test_sm_in_stopper
+	KUNIT_CASE stop_machine, fn_once, test_sm_fn_once
+	KUNIT_CASE stop_machine, preempt_off, test_sm_preempt_off
+	KUNIT_CASE stop_machine, cpu_back, test_sm_cpu_back
+.globl kunit_cases_end
+kunit_cases_end:
