@@ -53,6 +53,7 @@ var Files = []string{
 	"src/shell.s",
 	"src/kunit.s",
 	"src/test_stop_machine.s",
+	"src/test_hotplug.s",
 	"src/kunit_cases.s",
 	"src/end.s",
 }

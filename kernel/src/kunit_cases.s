@@ -19,5 +19,8 @@ kunit_cases:
 	KUNIT_CASE stop_machine, fn_once, test_sm_fn_once
 	KUNIT_CASE stop_machine, preempt_off, test_sm_preempt_off
 	KUNIT_CASE stop_machine, cpu_back, test_sm_cpu_back
+	KUNIT_CASE hotplug, down_post, test_hp_down_post
+	KUNIT_CASE hotplug, errors, test_hp_errors
+	KUNIT_CASE hotplug, hart_rules, test_hp_hart_rules
 .globl kunit_cases_end
 kunit_cases_end:
