@@ -54,6 +54,7 @@ var Files = []string{
 	"src/kunit.s",
 	"src/test_stop_machine.s",
 	"src/test_hotplug.s",
+	"src/test_ipi.s",
 	"src/kunit_cases.s",
 	"src/end.s",
 }

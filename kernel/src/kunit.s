@@ -343,6 +343,8 @@ kunit_timeout:
 	add a2, a2, s1
 	ld a3, kunit_nr_skip
 	call printk
+	ld t0, kunit_nr_fail
+	add s1, s1, t0
 	la t0, nr_check_failures
 	amoadd.d zero, s1, (t0)
 	j kernel_poweroff

@@ -22,5 +22,8 @@ kunit_cases:
 	KUNIT_CASE hotplug, down_post, test_hp_down_post
 	KUNIT_CASE hotplug, errors, test_hp_errors
 	KUNIT_CASE hotplug, hart_rules, test_hp_hart_rules
+	KUNIT_CASE ipi, wait, test_ipi_wait
+	KUNIT_CASE ipi, enxio, test_ipi_enxio
+	KUNIT_CASE ipi, offline_race, test_ipi_offline_race
 .globl kunit_cases_end
 kunit_cases_end:

@@ -1,0 +1,374 @@
+# test_ipi.s: KTAP cases for cross-CPU calls (stop-machine.md invariants 5
+# and 6), suite ipi. Run by kunit_main in kernel_init's thread.
+#   wait          smp_call_function_single and _many with wait return only
+#                 after the callback ran (its store is visible on return)
+#   enxio         -ENXIO, and no call, for a CPU that does not exist or is
+#                 offline
+#   offline_race  two sender threads call CPU t, from preempt-off regions
+#                 (no wait) and from preemptible code (wait), while t goes
+#                 down and up; busy threads make the senders preemptible
+#                 anywhere. Each call returns 0 and runs exactly once, or
+#                 returns -ENXIO: right after cpu_down(t) returns, every
+#                 no-wait call queued so far has run (the dying flush), and
+#                 a wait call has run when it returns.
+
+.include "kernel.inc"
+.macro KUNIT_FILE
+.ascii "test_ipi.s"
+.endm
+.include "kunit.inc"
+
+.equ RACE_ROUNDS, 10
+.equ RACE_SENDERS, 2
+# A sender's counters (one struct per sender thread).
+struct_begin
+field SND_RAN_A, 8          # no-wait calls that ran (the callback counts)
+field SND_SENT_A, 8         # no-wait calls that returned 0
+field SND_RAN_B, 8          # wait calls that ran
+field SND_SENT_B, 8         # wait calls that returned 0
+field SND_ENXIO, 8
+field SND_BAD, 8            # wrong return, or a wait call not yet run
+field SND_RAND, 8
+field SND_DONE, COMP_SIZE
+struct_end SND_SIZE
+
+.section .text
+# ipi_flag_fn(flag): slow on purpose, then *flag = 1.
+ENTRY ipi_flag_fn
+	frame 2
+	sd a0, 8(sp)
+	li a0, 50
+	call udelay
+	ld a0, 8(sp)
+	li t0, 1
+	sd t0, 0(a0)
+	unframe 2
+	ret
+END ipi_flag_fn
+
+# ipi_many_fn(flags): ipi_flag_fn on flags[this CPU].
+ENTRY ipi_many_fn
+	this_cpu t0
+	slli t0, t0, 3
+	add a0, a0, t0
+	j ipi_flag_fn
+END ipi_many_fn
+
+# ipi_count_fn(counter): *counter += 1.
+ENTRY ipi_count_fn
+	li t0, 1
+	amoadd.d zero, t0, (a0)
+	ret
+END ipi_count_fn
+
+ENTRY test_ipi_wait
+	addi sp, sp, -32
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	li s0, -1
+1:	mv a0, s0                   # every online CPU, this one included
+	ld a1, cpu_online_mask
+	call cpumask_next
+	mv s0, a0
+	li t0, NR_CPUS
+	bgeu s0, t0, 2f
+	sd zero, 24(sp)
+	mv a0, s0
+	la a1, ipi_flag_fn
+	addi a2, sp, 24
+	li a3, 1
+	call smp_call_function_single
+	EXPECT_FALSE a0, "smp_call_function_single(wait) result"
+	ld t0, 24(sp)
+	EXPECT_TRUE t0, "callback done when the wait call returned"
+	j 1b
+2:	la a0, ipi_flags
+	li a1, 0
+	li a2, NR_CPUS * 8
+	call memset8
+	call preempt_disable
+	ld a0, cpu_online_mask
+	la a1, ipi_many_fn
+	la a2, ipi_flags
+	li a3, 1
+	call smp_call_function_many
+	# Every online CPU but this one must have its flag set by now.
+	li s1, 0
+	li t0, 0
+	la t1, ipi_flags
+3:	ld t2, 0(t1)
+	beqz t2, 4f
+	li t2, 1
+	sll t2, t2, t0
+	or s1, s1, t2
+4:	addi t0, t0, 1
+	addi t1, t1, 8
+	li t2, NR_CPUS
+	blt t0, t2, 3b
+	ld t0, cpu_online_mask
+	this_cpu t1
+	li t2, 1
+	sll t2, t2, t1
+	not t2, t2
+	and s0, t0, t2
+	call preempt_enable
+	EXPECT_EQ s1, s0, "CPUs done when smp_call_function_many(wait) returned"
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	addi sp, sp, 32
+	ret
+END test_ipi_wait
+
+ENTRY test_ipi_enxio
+	addi sp, sp, -32
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd zero, 16(sp)
+	ld a0, nr_cpu_ids
+	la a1, ipi_count_fn
+	addi a2, sp, 16
+	li a3, 1
+	call smp_call_function_single
+	li t0, -ENXIO
+	EXPECT_EQ a0, t0, "call to CPU nr_cpu_ids"
+	li a0, 2
+	call kunit_need_cpus
+	bnez a0, 9f
+	ld a0, cpu_online_mask
+	call demo_last_cpu
+	mv s0, a0
+	call cpu_down
+	EXPECT_FALSE a0, "cpu_down"
+	mv a0, s0
+	la a1, ipi_count_fn
+	addi a2, sp, 16
+	li a3, 1
+	call smp_call_function_single
+	li t0, -ENXIO
+	EXPECT_EQ a0, t0, "wait call to an offline CPU"
+	mv a0, s0
+	la a1, ipi_count_fn
+	addi a2, sp, 16
+	li a3, 0
+	call smp_call_function_single
+	li t0, -ENXIO
+	EXPECT_EQ a0, t0, "no-wait call to an offline CPU"
+	mv a0, s0
+	call cpu_up
+	EXPECT_FALSE a0, "cpu_up"
+	li a0, 1000
+	call msleep_us
+	ld t0, 16(sp)
+	EXPECT_FALSE t0, "runs of calls refused with -ENXIO"
+9:	ld ra, 0(sp)
+	ld s0, 8(sp)
+	addi sp, sp, 32
+	ret
+END test_ipi_enxio
+
+# ipi_sender(snd): until ipi_race_running drops, call ipi_race_cpu at
+# random: no wait inside a preempt-off region that also reads cpu_online,
+# or wait from preemptible code. Counts into *snd.
+ENTRY ipi_sender
+	addi sp, sp, -48
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	sd s2, 24(sp)
+	mv s0, a0
+1:	ld t0, ipi_race_running
+	beqz t0, 9f
+	addi a0, s0, SND_RAND
+	call prandom_u32_state
+	andi t0, a0, 1
+	beqz t0, 4f
+	# No wait, in one preempt-off region with the online check.
+	call preempt_disable
+	ld s2, ipi_race_cpu
+	mv a0, s2
+	call cpu_online
+	mv s1, a0
+	mv a0, s2
+	la a1, ipi_count_fn
+	addi a2, s0, SND_RAN_A
+	li a3, 0
+	call smp_call_function_single
+	addi t1, s0, SND_SENT_A
+	beqz s1, 2f
+	beqz a0, 3f
+	j 5f
+2:	addi t1, s0, SND_ENXIO
+	li t0, -ENXIO
+	bne a0, t0, 5f
+3:	li t0, 1
+	amoadd.d zero, t0, (t1)
+	call preempt_enable
+	j 1b
+5:	call preempt_enable
+	j 8f
+	# Wait, preemptible: the call itself must be the whole guarantee.
+4:	ld s1, SND_RAN_B(s0)
+	ld a0, ipi_race_cpu
+	la a1, ipi_count_fn
+	addi a2, s0, SND_RAN_B
+	li a3, 1
+	call smp_call_function_single
+	addi t1, s0, SND_ENXIO
+	li t0, -ENXIO
+	beq a0, t0, 6f
+	bnez a0, 8f
+	ld t0, SND_RAN_B(s0)
+	sub t0, t0, s1
+	li t2, 1
+	bne t0, t2, 8f
+	addi t1, s0, SND_SENT_B
+6:	li t0, 1
+	amoadd.d zero, t0, (t1)
+	j 1b
+8:	li t0, 1
+	addi t1, s0, SND_BAD
+	amoadd.d zero, t0, (t1)
+	j 1b
+9:	addi a0, s0, SND_DONE
+	call complete
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	ld s2, 24(sp)
+	addi sp, sp, 48
+	ret
+END ipi_sender
+
+# ipi_race_sum(field) -> a0 = the field summed over the senders.
+ipi_race_sum:
+	la t0, ipi_senders
+	li t1, RACE_SENDERS
+	mv t3, a0
+	li a0, 0
+1:	add t2, t0, t3
+	ld t2, 0(t2)
+	add a0, a0, t2
+	addi t0, t0, SND_SIZE
+	addi t1, t1, -1
+	bnez t1, 1b
+	ret
+
+ENTRY test_ipi_offline_race
+	addi sp, sp, -48
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	sd s2, 24(sp)
+	li a0, 2
+	call kunit_need_cpus
+	bnez a0, 10f
+	ld a0, cpu_online_mask
+	call demo_last_cpu
+	sd a0, ipi_race_cpu, t0
+	la a0, ipi_senders
+	li a1, 0
+	li a2, RACE_SENDERS * SND_SIZE
+	call memset8
+	li t0, 1
+	sd t0, ipi_race_running, t1
+	li s0, 0
+1:	li t0, RACE_SENDERS
+	bgeu s0, t0, 2f
+	li t0, SND_SIZE
+	mul s1, s0, t0
+	la t0, ipi_senders
+	add s1, s1, t0
+	mv a0, s0
+	call kunit_rand_seed
+	sd a0, SND_RAND(s1)
+	addi a0, s1, SND_DONE
+	call init_completion
+	la a0, ipi_sender
+	mv a1, s1
+	li a2, 0
+	la a3, sender_name
+	call kthread_create_on_cpu
+	call wake_up_process
+	addi s0, s0, 1
+	j 1b
+	# The rounds: down, check, let the senders see it offline, up.
+2:	li s0, RACE_ROUNDS
+3:	ld a0, ipi_race_cpu
+	call cpu_down
+	EXPECT_FALSE a0, "cpu_down"
+	li a0, SND_RAN_A
+	call ipi_race_sum
+	mv s1, a0
+	li a0, SND_SENT_A
+	call ipi_race_sum
+	EXPECT_EQ s1, a0, "no-wait calls run / queued, when cpu_down returned"
+	ld a0, ipi_race_cpu
+	call cpu_up
+	EXPECT_FALSE a0, "cpu_up"
+	addi s0, s0, -1
+	bnez s0, 3b
+	sd zero, ipi_race_running, t0
+	li s0, 0
+4:	li t0, RACE_SENDERS
+	bgeu s0, t0, 50f
+	li t0, SND_SIZE
+	mul a0, s0, t0
+	la t0, ipi_senders
+	add a0, a0, t0
+	addi a0, a0, SND_DONE
+	call wait_for_completion
+	addi s0, s0, 1
+	j 4b
+50:	# The last no-wait calls went to an online CPU: let them land.
+	li s2, 100
+6:	li a0, SND_RAN_A
+	call ipi_race_sum
+	mv s1, a0
+	li a0, SND_SENT_A
+	call ipi_race_sum
+	beq s1, a0, 7f
+	addi s2, s2, -1
+	beqz s2, 7f
+	call yield
+	j 6b
+7:	EXPECT_EQ s1, a0, "no-wait calls run / queued, at the end"
+	li a0, SND_BAD
+	call ipi_race_sum
+	EXPECT_FALSE a0, "calls with a wrong result or not run on return"
+	li a0, SND_SENT_B
+	call ipi_race_sum
+	mv a3, a0
+	li a0, SND_ENXIO
+	call ipi_race_sum
+	mv a4, a0
+	la a0, msg_race
+	li a1, RACE_ROUNDS
+	mv a2, s1
+	call printk
+10:	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	ld s2, 24(sp)
+	addi sp, sp, 48
+	ret
+END test_ipi_offline_race
+
+.section .rodata
+sender_name:
+	.asciz "kipi_sender"
+msg_race:
+	.asciz "# offline_race: %u down/up rounds; %u no-wait and %u wait calls ran once, %u got -ENXIO\n"
+
+.section .data
+.balign 8
+ipi_race_running: .dword 0
+ipi_race_cpu:     .dword 0
+
+.section .bss
+.balign 8
+ipi_flags:
+	.zero NR_CPUS * 8
+ipi_senders:
+	.zero RACE_SENDERS * SND_SIZE
