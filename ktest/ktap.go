@@ -68,6 +68,9 @@ func parseKTAP(lines []string) ([]Case, error) {
 				continue // not a KTAP line: other console output
 			}
 			c.Diag, cur.diag = cur.diag, nil
+			if !c.OK && c.Reason == "" {
+				c.Reason = failDiag(c.Diag)
+			}
 			cur.results++
 			if depth+1 < len(stack) {
 				// This result closes the nested list below it.
@@ -106,6 +109,21 @@ func parseKTAP(lines []string) ([]Case, error) {
 		fail("plan 1..%d but %d results", top.plan, top.results)
 	}
 	return top.cases, err
+}
+
+// failDiag is the reason of a "not ok" without a directive: the first
+// diagnostic saying FAIL (a failed expectation, with its place), else the
+// last diagnostic.
+func failDiag(diag []string) string {
+	for _, d := range diag {
+		if r, ok := strings.CutPrefix(d, "FAIL "); ok {
+			return r
+		}
+	}
+	if len(diag) > 0 {
+		return diag[len(diag)-1]
+	}
+	return ""
 }
 
 // indent returns a line's nesting depth (4 spaces or a tab per level) and

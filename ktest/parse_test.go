@@ -13,7 +13,7 @@ func TestParseKTAPNested(t *testing.T) {
 	out := strings.Join([]string{
 		"rvstop SBI firmware v0.1",
 		"[    0.1] CPU0: KTAP version 1",
-		"[    0.1] CPU0: 1..3",
+		"[    0.1] CPU0: 1..4",
 		"[    0.2] CPU0:     KTAP version 1",
 		"[    0.2] CPU0:     # Subtest: stop_machine",
 		"[    0.2] CPU0:     1..2",
@@ -27,6 +27,8 @@ func TestParseKTAPNested(t *testing.T) {
 		"[    0.5] CPU0:     1..1",
 		"[    0.5] CPU0:     ok 1 a",
 		"[    0.5] CPU0: not ok 3 ipi # timeout",
+		"[    0.5] CPU0: # FAIL test_ipi.s: csd ran once: EXPECT_EQ: 2 != 1",
+		"[    0.5] CPU0: not ok 4 ipi.wait",
 		"[    0.6] CPU0: reboot: Power down (1 failed checks)",
 	}, "\n")
 	cases, err := Parse([]byte(out))
@@ -39,6 +41,7 @@ func TestParseKTAPNested(t *testing.T) {
 		{Name: "hotplug", OK: true, Skip: "needs 2 CPUs"},
 		{Name: "ipi.a", OK: true},
 		{Name: "ipi", Reason: "timeout"},
+		{Name: "ipi.wait", Reason: "test_ipi.s: csd ran once: EXPECT_EQ: 2 != 1", Diag: []string{"FAIL test_ipi.s: csd ran once: EXPECT_EQ: 2 != 1"}},
 	}
 	if !reflect.DeepEqual(cases, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", cases, want)

@@ -30,8 +30,10 @@ var (
 )
 
 // guestConfig builds (once) the firmware and the kernel with bug, and
-// returns a session configuration for harts and sched.
-func guestConfig(t testing.TB, harts int, sched, bug, appendArgs string) *ktest.Config {
+// returns a session configuration for harts and sched. run is the test
+// glob: "*" for the KUnit suite (KTAP), "" for the default boot's
+// self-checks (and, with appendArgs, whatever the bootargs ask for).
+func guestConfig(t testing.TB, harts int, sched, bug, run, appendArgs string) *ktest.Config {
 	t.Helper()
 	imagesOnce.Do(func() { fwImage, imagesErr = firmware.Build(nil) })
 	if imagesErr != nil {
@@ -52,7 +54,7 @@ func guestConfig(t testing.TB, harts int, sched, bug, appendArgs string) *ktest.
 	return &ktest.Config{
 		Firmware: fwImage, Kernel: k.([]byte),
 		Machine: emu.Config{Harts: harts, MaxInsns: guestMaxInsns},
-		Append:  appendArgs, Sched: sched, Depth: 3,
+		Append:  appendArgs, Run: run, Sched: sched, Depth: 3,
 	}
 }
 
@@ -62,7 +64,7 @@ func describe(c *ktest.Config, r *ktest.Run, bug string) string {
 	for _, f := range r.Failures() {
 		fmt.Fprintf(&b, "\n  %s: %s", f.Name, f.Reason)
 	}
-	fmt.Fprintf(&b, "\n  replay: rvstop test -smp %d -sched %s -seed %d", c.Machine.Harts, c.Sched, r.Seed)
+	fmt.Fprintf(&b, "\n  replay: rvstop test -smp %d -sched %s -run '%s' -seed %d", c.Machine.Harts, c.Sched, c.Run, r.Seed)
 	if bug != "" {
 		fmt.Fprintf(&b, " -bug %s", bug)
 	}
@@ -72,26 +74,33 @@ func describe(c *ktest.Config, r *ktest.Run, bug string) string {
 	return b.String()
 }
 
-// TestGuestSuite: the correct kernel passes every seed tried.
+// TestGuestSuite: the correct kernel passes every seed tried, both its
+// KUnit suite (KTAP) and the default boot's self-checks.
 func TestGuestSuite(t *testing.T) {
 	seeds := []uint64{1, 2}
 	for _, harts := range []int{2, 4, 8} {
 		for _, sched := range []string{"random", "pct"} {
-			t.Run(fmt.Sprintf("smp%d/%s", harts, sched), func(t *testing.T) {
-				c := guestConfig(t, harts, sched, "", "")
-				runs, err := (&ktest.Session{Config: c, Parallel: runtime.NumCPU()}).Runs(seeds)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, r := range runs {
-					if r.Failed() {
-						t.Errorf("seed %d failed:%s", r.Seed, describe(c, r, ""))
-					}
-					if len(r.Cases) < 2 {
-						t.Errorf("seed %d: no verdicts besides the boot's: %+v", r.Seed, r.Cases)
-					}
-				}
-			})
+			for _, run := range []string{"*", ""} {
+				name := map[string]string{"*": "kunit", "": "selfcheck"}[run]
+				t.Run(fmt.Sprintf("smp%d/%s/%s", harts, sched, name), func(t *testing.T) {
+					guestSuite(t, guestConfig(t, harts, sched, "", run, ""), seeds)
+				})
+			}
+		}
+	}
+}
+
+func guestSuite(t *testing.T, c *ktest.Config, seeds []uint64) {
+	runs, err := (&ktest.Session{Config: c, Parallel: runtime.NumCPU()}).Runs(seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runs {
+		if r.Failed() {
+			t.Errorf("seed %d failed:%s", r.Seed, describe(c, r, ""))
+		}
+		if len(r.Cases) < 2 {
+			t.Errorf("seed %d: no verdicts besides the boot's: %+v", r.Seed, r.Cases)
 		}
 	}
 }
@@ -100,39 +109,51 @@ func TestGuestSuite(t *testing.T) {
 // bootargs, and how many seeds at most (the bound asserted; the seed that
 // first failed is logged and recorded in docs/testing.md).
 var bugChecks = []struct {
-	bug, sched, append string
-	harts              int
-	within             int
+	bug, sched, run, append string
+	harts                   int
+	within                  int
 }{
-	// Deterministic under any schedule: the default boot's checks see them.
-	{"BUG_SKIP_DYING_FLUSH", "random", "", 4, 1},
-	{"BUG_SKIP_DYING_FLUSH", "pct", "", 4, 1},
-	{"BUG_OFFLINE_AFTER_FLUSH", "random", "", 4, 1},
-	{"BUG_OFFLINE_AFTER_FLUSH", "pct", "", 4, 1},
-	{"BUG_IRQ_ON_IN_RUN", "random", "", 4, 1},
-	{"BUG_IRQ_ON_IN_RUN", "pct", "", 4, 1},
-	// The stopper stays parked after cpu_up: resched and stop fail, then
-	// the next stop_machine hangs until the instruction limit.
-	{"BUG_NO_STOPPER_UNPARK", "random", "", 4, 1},
+	// Deterministic under any schedule: the default boot's self-checks
+	// see them on the first seed.
+	{"BUG_SKIP_DYING_FLUSH", "random", "", "", 4, 1},
+	{"BUG_SKIP_DYING_FLUSH", "pct", "", "", 4, 1},
+	{"BUG_OFFLINE_AFTER_FLUSH", "random", "", "", 4, 1},
+	{"BUG_OFFLINE_AFTER_FLUSH", "pct", "", "", 4, 1},
+	// So does the KUnit suite (stop_machine.in_stopper).
+	{"BUG_IRQ_ON_IN_RUN", "random", "*", "", 4, 1},
+	{"BUG_IRQ_ON_IN_RUN", "pct", "*", "", 4, 1},
+	// The stopper stays parked after cpu_up: the next stop_machine hangs
+	// (the suite's watchdog reports the case as a timeout).
+	{"BUG_NO_STOPPER_UNPARK", "random", "*", "", 4, 1},
+	{"BUG_NO_STOPPER_UNPARK", "pct", "*", "", 4, 1},
 	// A race two stores wide in set_state: only many stop_machines give a
-	// quantum end there (10 default boots never fail). Seed 2 is the first
-	// to lose an ack and hang; PCT found it in none of 20 seeds.
-	{"BUG_SET_STATE_BEFORE_ACK", "random", "hotplug_stress=5", 4, 10},
+	// quantum end there (10 default boots never fail). With 5 rounds of
+	// hotplug stress seed 2 is the first to lose an ack and hang; PCT
+	// found it in none of 20 seeds.
+	{"BUG_SET_STATE_BEFORE_ACK", "random", "", "hotplug_stress=5", 4, 10},
 	// Needs a sender preempted between its online check and get_cpu()
 	// while that CPU goes down: IPIs from threads racing hotplug, which
 	// only the guest's torture test does (see TestInjectedBugs).
-	{"BUG_ONLINE_CHECK_OUTSIDE", "random", "stoptorture", 4, 20},
+	{"BUG_ONLINE_CHECK_OUTSIDE", "random", "", "stoptorture", 4, 20},
 }
 
 // TestInjectedBugs: each bug fails the suite within its bound, stopping at
-// the first failing seed.
+// the first failing seed, and the correct kernel passes that same seed and
+// configuration (so the failure is the bug's, not the test's).
 func TestInjectedBugs(t *testing.T) {
 	for _, bc := range bugChecks {
 		t.Run(bc.bug+"/"+bc.sched, func(t *testing.T) {
-			c := guestConfig(t, bc.harts, bc.sched, bc.bug, bc.append)
-			if bc.append == "stoptorture" && !bytes.Contains(c.Kernel, []byte("stoptorture")) {
-				t.Skip("the guest kernel has no stoptorture yet: no test reaches this race")
+			control := guestConfig(t, bc.harts, bc.sched, "", bc.run, bc.append)
+			if bc.append == "stoptorture" {
+				r, err := control.Boot(1, nil, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(r.Cases) < 2 {
+					t.Skip("the guest kernel has no stoptorture yet: no test reaches this race")
+				}
 			}
+			c := guestConfig(t, bc.harts, bc.sched, bc.bug, bc.run, bc.append)
 			seeds := make([]uint64, bc.within)
 			for i := range seeds {
 				seeds[i] = uint64(i + 1)
@@ -143,10 +164,18 @@ func TestInjectedBugs(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, r := range runs {
-				if r.Failed() {
-					t.Logf("caught at seed %d of %d:%s", r.Seed, bc.within, describe(c, r, bc.bug))
-					return
+				if !r.Failed() {
+					continue
 				}
+				t.Logf("caught at seed %d of %d:%s", r.Seed, bc.within, describe(c, r, bc.bug))
+				ok, err := control.Boot(r.Seed, nil, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ok.Failed() {
+					t.Errorf("the correct kernel fails seed %d too:%s", r.Seed, describe(control, ok, ""))
+				}
+				return
 			}
 			t.Errorf("%s passed all %d seeds with -sched %s", bc.bug, bc.within, bc.sched)
 		})
@@ -157,7 +186,7 @@ func TestInjectedBugs(t *testing.T) {
 // (same instruction counts, per hart, same console), and the flight recorder
 // of its re-run is the same trace every time, with the same failure.
 func TestFailureReplays(t *testing.T) {
-	c := guestConfig(t, 4, "pct", "BUG_SKIP_DYING_FLUSH", "")
+	c := guestConfig(t, 4, "pct", "BUG_SKIP_DYING_FLUSH", "", "")
 	const seed = 3
 	p, err := c.Policy(seed)
 	if err != nil {
@@ -217,10 +246,10 @@ func sameRun(t *testing.T, what string, a, b *ktest.Run) {
 	}
 }
 
-// BenchmarkGuestSuite: whole guest-suite boots per second on this machine
+// BenchmarkGuestSuite: whole KUnit-suite boots per second on this machine
 // (4 harts, the random scheduler, runs on every host core, as rvstop test).
 func BenchmarkGuestSuite(b *testing.B) {
-	c := guestConfig(b, 4, "random", "", "")
+	c := guestConfig(b, 4, "random", "", "*", "")
 	seeds := make([]uint64, b.N)
 	for i := range seeds {
 		seeds[i] = uint64(i + 1)

@@ -48,7 +48,7 @@ func runTest(args []string) int {
 	mf := addTestMachineFlags(fs)
 	var tf testFlags
 	fs.IntVar(&tf.seeds, "seeds", 8, "number of seeds to run: -seed, -seed+1, ... (default start 1)")
-	fs.StringVar(&tf.run, "run", "", "run only tests matching this glob (passed to the guest as test=GLOB)")
+	fs.StringVar(&tf.run, "run", "*", "run the tests matching this glob (passed to the guest as test=GLOB); -run '' boots without test=: the default boot's self-checks")
 	fs.StringVar(&tf.append, "append", "", "more kernel command line, e.g. hotplug_stress=20")
 	fs.StringVar(&tf.sched, "sched", "random", "interleaving policy: random or pct")
 	fs.Uint64Var(&tf.depth, "depth", 3, "-sched pct: bug depth d (d-1 priority change points)")
