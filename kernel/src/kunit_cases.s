@@ -25,5 +25,8 @@ kunit_cases:
 	KUNIT_CASE ipi, wait, test_ipi_wait
 	KUNIT_CASE ipi, enxio, test_ipi_enxio
 	KUNIT_CASE ipi, offline_race, test_ipi_offline_race
+	KUNIT_CASE stop, one_cpu, test_stop_one_cpu
+	KUNIT_CASE stop, two_cpus, test_stop_two_cpus
+	KUNIT_CASE stop, cpus, test_stop_cpus
 .globl kunit_cases_end
 kunit_cases_end:

@@ -5,7 +5,7 @@
 #   enxio         -ENXIO, and no call, for a CPU that does not exist or is
 #                 offline
 #   offline_race  two sender threads call CPU t, from preempt-off regions
-#                 (no wait) and from preemptible code (wait), while t goes
+#                 (no wait) and from preemptible code (wait and no wait), while t goes
 #                 down and up; busy threads make the senders preemptible
 #                 anywhere. Each call returns 0 and runs exactly once, or
 #                 returns -ENXIO: right after cpu_down(t) returns, every
@@ -26,6 +26,8 @@ field SND_RAN_A, 8          # no-wait calls that ran (the callback counts)
 field SND_SENT_A, 8         # no-wait calls that returned 0
 field SND_RAN_B, 8          # wait calls that ran
 field SND_SENT_B, 8         # wait calls that returned 0
+field SND_RAN_C, 8          # preemptible no-wait calls that ran
+field SND_SENT_C, 8         # ... that returned 0
 field SND_ENXIO, 8
 field SND_BAD, 8            # wrong return, or a wait call not yet run
 field SND_RAND, 8
@@ -182,8 +184,11 @@ ENTRY ipi_sender
 	beqz t0, 9f
 	addi a0, s0, SND_RAND
 	call prandom_u32_state
-	andi t0, a0, 1
-	beqz t0, 4f
+	li t0, 3
+	remu t0, a0, t0
+	li t1, 1
+	beq t0, t1, 4f
+	bnez t0, 40f
 	# No wait, in one preempt-off region with the online check.
 	call preempt_disable
 	ld s2, ipi_race_cpu
@@ -227,6 +232,18 @@ ENTRY ipi_sender
 6:	li t0, 1
 	amoadd.d zero, t0, (t1)
 	j 1b
+	# No wait, preemptible: counted when it returns 0.
+40:	ld a0, ipi_race_cpu
+	la a1, ipi_count_fn
+	addi a2, s0, SND_RAN_C
+	li a3, 0
+	call smp_call_function_single
+	addi t1, s0, SND_ENXIO
+	li t0, -ENXIO
+	beq a0, t0, 6b
+	bnez a0, 8f
+	addi t1, s0, SND_SENT_C
+	j 6b
 8:	li t0, 1
 	addi t1, s0, SND_BAD
 	amoadd.d zero, t0, (t1)
@@ -328,12 +345,32 @@ ENTRY test_ipi_offline_race
 	mv s1, a0
 	li a0, SND_SENT_A
 	call ipi_race_sum
+	bne s1, a0, 61f
+	li a0, SND_RAN_C
+	call ipi_race_sum
+	mv s1, a0
+	li a0, SND_SENT_C
+	call ipi_race_sum
 	beq s1, a0, 7f
-	addi s2, s2, -1
+61:	addi s2, s2, -1
 	beqz s2, 7f
 	call yield
 	j 6b
-7:	EXPECT_EQ s1, a0, "no-wait calls run / queued, at the end"
+7:	li a0, SND_RAN_A
+	call ipi_race_sum
+	mv s1, a0
+	li a0, SND_SENT_A
+	call ipi_race_sum
+	EXPECT_EQ s1, a0, "no-wait calls run / returned 0, at the end"
+	li a0, SND_RAN_C
+	call ipi_race_sum
+	mv s1, a0
+	li a0, SND_SENT_C
+	call ipi_race_sum
+	EXPECT_EQ s1, a0, "preemptible no-wait calls run / returned 0"
+	li a0, SND_RAN_A
+	call ipi_race_sum
+	add s1, s1, a0
 	li a0, SND_BAD
 	call ipi_race_sum
 	EXPECT_FALSE a0, "calls with a wrong result or not run on return"
