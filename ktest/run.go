@@ -148,6 +148,8 @@ func (c *Config) judge(seed uint64, res emu.Result) *Run {
 		boot.OK, boot.Reason = false, fmt.Sprintf("the guest shut down with status %d (failure)", res.Status)
 	case perr != nil:
 		boot.OK, boot.Reason = false, perr.Error()
+	case len(cases) == 0 && perr == nil && c.Run != "":
+		boot.OK, boot.Reason = false, fmt.Sprintf("the guest ran no tests: none matches test=%s (or it has none)", c.Run)
 	case len(cases) == 0:
 		boot.OK, boot.Reason = false, "the guest printed no test results"
 	}
