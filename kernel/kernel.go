@@ -56,6 +56,7 @@ var Files = []string{
 	"src/test_hotplug.s",
 	"src/test_ipi.s",
 	"src/test_stop.s",
+	"src/stoptorture.s",
 	"src/kunit_cases.s",
 	"src/end.s",
 }

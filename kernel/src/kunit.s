@@ -235,6 +235,19 @@ ENTRY glob_match
 	ret
 END glob_match
 
+# kunit_set_timeout(ms): the running case's timeout, from now.
+ENTRY kunit_set_timeout
+	sd a0, kunit_timeout_ms, t0
+	ld t0, timebase_frequency
+	mul a0, a0, t0
+	li t1, 1000
+	divu a0, a0, t1
+	rdtime t0
+	add a0, a0, t0
+	sd a0, kunit_deadline, t0
+	ret
+END kunit_set_timeout
+
 # kunit_skip(reason): the running case is reported as skipped (unless an
 # expectation failed), with reason.
 ENTRY kunit_skip

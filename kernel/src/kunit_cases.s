@@ -28,5 +28,6 @@ kunit_cases:
 	KUNIT_CASE stop, one_cpu, test_stop_one_cpu
 	KUNIT_CASE stop, two_cpus, test_stop_two_cpus
 	KUNIT_CASE stop, cpus, test_stop_cpus
+	KUNIT_CASE stoptorture, run, test_stoptorture
 .globl kunit_cases_end
 kunit_cases_end:

@@ -200,11 +200,13 @@ ENTRY ipi_sender
 	addi a2, s0, SND_RAN_A
 	li a3, 0
 	call smp_call_function_single
+	# Seen online: the call must be queued. Seen offline: -ENXIO, or 0
+	# if the CPU came up meanwhile (cpu_up needs no stop_machine, so the
+	# region does not hold it off).
 	addi t1, s0, SND_SENT_A
-	beqz s1, 2f
 	beqz a0, 3f
-	j 5f
-2:	addi t1, s0, SND_ENXIO
+	bnez s1, 5f
+	addi t1, s0, SND_ENXIO
 	li t0, -ENXIO
 	bne a0, t0, 5f
 3:	li t0, 1
@@ -304,7 +306,9 @@ ENTRY test_ipi_offline_race
 	call init_completion
 	la a0, ipi_sender
 	mv a1, s1
-	li a2, 0
+	addi a2, s0, 1              # sender i starts on CPU i + 1
+	ld t0, nr_cpu_ids
+	remu a2, a2, t0
 	la a3, sender_name
 	call kthread_create_on_cpu
 	call wake_up_process

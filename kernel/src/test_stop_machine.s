@@ -33,6 +33,7 @@ ENTRY sm_count_fn
 END sm_count_fn
 
 # sm_reset: clear sm_runs.
+.globl sm_reset, sm_runs_mask, sm_check, sm_atomic_seen
 sm_reset:
 	la t0, sm_runs
 	li t1, NR_CPUS
