@@ -24,6 +24,7 @@ kunit_cases:
 	KUNIT_CASE hotplug, hart_rules, test_hp_hart_rules
 	KUNIT_CASE ipi, wait, test_ipi_wait
 	KUNIT_CASE ipi, enxio, test_ipi_enxio
+	KUNIT_CASE ipi, dying_flush, test_ipi_dying_flush
 	KUNIT_CASE ipi, offline_race, test_ipi_offline_race
 	KUNIT_CASE stop, one_cpu, test_stop_one_cpu
 	KUNIT_CASE stop, two_cpus, test_stop_two_cpus

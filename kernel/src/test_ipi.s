@@ -4,6 +4,9 @@
 #                 after the callback ran (its store is visible on return)
 #   enxio         -ENXIO, and no call, for a CPU that does not exist or is
 #                 offline
+#   dying_flush   a call queued to t while t cannot take the IPI (sie.SSIE
+#                 masked there, as in demo step 3) runs exactly once, on t,
+#                 from the dying flush of cpu_down(t), after t went offline
 #   offline_race  two sender threads call CPU t, from preempt-off regions
 #                 (no wait) and from preemptible code (wait and no wait), while t goes
 #                 down and up; busy threads make the senders preemptible
@@ -62,6 +65,72 @@ ENTRY ipi_count_fn
 	amoadd.d zero, t0, (a0)
 	ret
 END ipi_count_fn
+
+# ipi_mask_fn(unused): on the target, mask the software interrupt; only
+# the dying flush can run its calls now (start_secondary unmasks it).
+ENTRY ipi_mask_fn
+	li t0, IE_SSIE
+	csrc sie, t0
+	ret
+END ipi_mask_fn
+
+# ipi_dying_fn(unused): record where the call ran and whether that CPU
+# was still online then.
+ENTRY ipi_dying_fn
+	la t0, ipi_dying
+	li t1, 1
+	amoadd.d zero, t1, (t0)
+	this_cpu a0
+	sd a0, 8(t0)
+	ld t1, cpu_online_mask
+	cpu_bit t1, t1, a0
+	sd t1, 16(t0)
+	ret
+END ipi_dying_fn
+
+ENTRY test_ipi_dying_flush
+	frame 2
+	sd s0, 8(sp)
+	li a0, 2
+	call kunit_need_cpus
+	bnez a0, 9f
+	la t0, ipi_dying
+	sd zero, 0(t0)
+	li t1, -1
+	sd t1, 8(t0)
+	sd t1, 16(t0)
+	ld a0, cpu_online_mask
+	call demo_last_cpu
+	mv s0, a0
+	la a1, ipi_mask_fn
+	li a2, 0
+	li a3, 1
+	call smp_call_function_single
+	EXPECT_FALSE a0, "masking call"
+	mv a0, s0
+	la a1, ipi_dying_fn
+	li a2, 0
+	li a3, 0
+	call smp_call_function_single
+	EXPECT_FALSE a0, "call queued while online"
+	mv a0, s0
+	call cpu_down
+	EXPECT_FALSE a0, "cpu_down"
+	la t0, ipi_dying
+	ld t1, 0(t0)
+	li t2, 1
+	EXPECT_EQ t1, t2, "runs of the call queued before cpu_down"
+	ld t1, 8(t0)
+	EXPECT_EQ t1, s0, "CPU the call ran on"
+	ld t1, 16(t0)
+	EXPECT_FALSE t1, "the CPU still online when its dying flush ran"
+	mv a0, s0
+	call cpu_up
+	EXPECT_FALSE a0, "cpu_up"
+9:	ld s0, 8(sp)
+	unframe 2
+	ret
+END test_ipi_dying_flush
 
 ENTRY test_ipi_wait
 	addi sp, sp, -32
@@ -409,6 +478,8 @@ ipi_race_cpu:     .dword 0
 
 .section .bss
 .balign 8
+ipi_dying:
+	.zero 24                    # runs, CPU, online then
 ipi_flags:
 	.zero NR_CPUS * 8
 ipi_senders:
