@@ -68,6 +68,9 @@ func testSession(kc *ktest.Config, tf *testFlags, fs *flag.FlagSet, set map[stri
 	if failed == 0 {
 		return 0
 	}
+	if err := os.MkdirAll(tf.outDir, 0o755); err != nil {
+		fmt.Fprintf(os.Stderr, "rvstop test: -o: %v\n", err)
+	}
 	rp := newReplayer(kc, tf, fs, set, kpath)
 	traces := 0
 	for _, r := range runs {
