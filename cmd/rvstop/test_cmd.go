@@ -82,7 +82,8 @@ func runTest(args []string) int {
 	}
 	if cfg.MaxInsns == 0 {
 		// A hung guest must end: far beyond any boot's length (a default
-		// boot on 8 harts is 3.6*10^7 instructions, hotplug_stress=20 about ...).
+		// boot on 8 harts is 3.6*10^7 instructions, hotplug_stress=5 on 8
+		// harts 3.2*10^8); a longer stress run needs -max-insns.
 		cfg.MaxInsns = testMaxInsns
 	}
 	kc := &ktest.Config{Machine: cfg, Append: tf.append, Run: tf.run, Sched: tf.sched, Depth: tf.depth, Steps: tf.pctSteps}
