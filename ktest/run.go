@@ -142,6 +142,8 @@ func (c *Config) judge(seed uint64, res emu.Result) *Run {
 	}
 	boot := Case{Name: BootCase, OK: true}
 	switch {
+	case res.Reason == emu.ExitMaxInsns:
+		boot.OK, boot.Reason = false, fmt.Sprintf("run ended by the instruction limit, %d: a hang, or a run longer than -max-insns", res.Instructions)
 	case !res.Reason.Guest():
 		boot.OK, boot.Reason = false, fmt.Sprintf("run ended by %v after %d instructions", res.Reason, res.Instructions)
 	case res.Status != 0 && !explained:
