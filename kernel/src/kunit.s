@@ -334,7 +334,25 @@ kunit_timeout:
 	ld a3, 8(s0)
 	ld a4, kunit_timeout_ms
 	call printk
-	li s1, 1                    # failures: this case and those not run
+	# What every online CPU is doing, to start the post-mortem.
+	li s1, 0
+3:	ld t0, nr_cpu_ids
+	bgeu s1, t0, 4f
+	per_cpu_ptr t1, s1
+	ld t2, cpu_online_mask
+	cpu_bit t2, t2, s1
+	beqz t2, 5f
+	la a0, msg_timeout_cpu
+	mv a1, s1
+	ld t2, PCPU_CURRENT(t1)
+	addi a2, t2, TASK_NAME
+	ld a3, PCPU_PREEMPT_COUNT(t1)
+	ld a4, PCPU_MSTOP_SEEN(t1)
+	ld a5, PCPU_CSQ(t1)
+	call printk
+5:	addi s1, s1, 1
+	j 3b
+4:	li s1, 1                    # failures: this case and those not run
 	ld s2, kunit_nr_run
 1:	addi s0, s0, KUNIT_ROW
 	la t0, kunit_cases_end
@@ -429,6 +447,8 @@ msg_timeout_diag:
 	.asciz "# timeout: %s.%s did not finish within %u ms\n"
 msg_timeout:
 	.asciz "not ok %u %s.%s # timeout after %u ms\n"
+msg_timeout_cpu:
+	.asciz "# timeout: CPU%u runs %s, preempt_count %x, last multi_cpu_stop state %u, call queue %x\n"
 msg_not_run:
 	.asciz "not ok %u %s.%s # not run: an earlier case timed out\n"
 fmt_eq:

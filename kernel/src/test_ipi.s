@@ -249,7 +249,10 @@ ENTRY ipi_sender
 	sd s1, 16(sp)
 	sd s2, 24(sp)
 	mv s0, a0
-1:	ld t0, ipi_race_running
+	# Yield between calls: the hotplug thread must not wait a whole
+	# slice behind a sender (nor, under PCT, forever behind a spinner).
+1:	call yield
+	ld t0, ipi_race_running
 	beqz t0, 9f
 	addi a0, s0, SND_RAND
 	call prandom_u32_state
