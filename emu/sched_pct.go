@@ -35,9 +35,8 @@ type PCTPolicy struct {
 	changes []changePoint // by ascending step
 	next    int           // index of the next change point
 	low     int64         // the lowest priority given so far
-	top     int           // the hart that ran last, how long it has run
-	ran     uint64        // on top without a break, and how long it may
-	slice   uint64        // before it yields
+	ran     []uint64      // per hart: instructions run at its current priority,
+	slice   []uint64      // and how many it may run before it yields
 }
 
 // A changePoint demotes the hart running at step to priority prio.
@@ -63,7 +62,7 @@ func NewPCTPolicy(seed, depth, steps uint64) *PCTPolicy {
 	if steps == 0 {
 		steps = PCTDefaultSteps
 	}
-	return &PCTPolicy{depth: max(depth, 1), steps: steps, rng: splitMix(seed), top: -1}
+	return &PCTPolicy{depth: max(depth, 1), steps: steps, rng: splitMix(seed)}
 }
 
 func (p *PCTPolicy) Name() string { return "pct" }
@@ -77,24 +76,27 @@ func (p *PCTPolicy) Pick(v *View) Decision {
 	for p.next < len(p.changes) && v.Step >= p.changes[p.next].step {
 		if v.Last >= 0 {
 			p.prio[v.Last] = p.changes[p.next].prio
+			p.ran[v.Last], p.slice[v.Last] = 0, p.drawSlice()
 		}
 		p.next++
 	}
 	best := p.highest(v.Runnable)
-	if best == p.top && p.ran >= p.slice {
-		p.low-- // yield: probably spinning on a lower-priority hart
+	for p.ran[best] >= p.slice[best] {
+		// Yield: probably spinning on a lower-priority hart. What a hart
+		// has run counts until it yields, even when harts that wake up
+		// and sleep again briefly take the top meanwhile; otherwise two
+		// such harts could keep the others off forever.
+		p.low--
 		p.prio[best] = p.low
+		p.ran[best], p.slice[best] = 0, p.drawSlice()
 		best = p.highest(v.Runnable)
 	}
-	if best != p.top {
-		p.top, p.ran, p.slice = best, 0, p.drawSlice()
-	}
-	q := min(p.slice-p.ran, pctRecheck, p.steps)
+	q := min(p.slice[best]-p.ran[best], pctRecheck, p.steps)
 	if p.next < len(p.changes) {
 		q = min(q, p.changes[p.next].step-v.Step)
 	}
 	q = max(q, 1)
-	p.ran += q
+	p.ran[best] += q
 	return Decision{best, q}
 }
 
@@ -119,6 +121,8 @@ func (p *PCTPolicy) highest(runnable []int) int {
 // init draws the priorities and change points.
 func (p *PCTPolicy) init(harts int) {
 	p.prio = make([]int64, harts)
+	p.ran = make([]uint64, harts)
+	p.slice = make([]uint64, harts)
 	perm := make([]int, harts)
 	for i := range perm {
 		j := int(p.rng.below(uint64(i + 1))) // Fisher-Yates, inside out
@@ -127,6 +131,7 @@ func (p *PCTPolicy) init(harts int) {
 	}
 	for i, h := range perm {
 		p.prio[h] = int64(p.depth) + int64(i)
+		p.slice[h] = p.drawSlice()
 	}
 	// Change point i (1..depth-1, in the order drawn) lowers to priority i,
 	// so which point lowers least is independent of when it comes.
