@@ -60,3 +60,32 @@ func TestPCTSeeded(t *testing.T) {
 		t.Errorf("seeds 5 and 6 made the same schedule")
 	}
 }
+
+// Two harts that take the top in turn, each briefly (they wake, run a
+// little and sleep), must not keep a third, lower one off forever: what a
+// hart runs counts toward its slice across the others' turns.
+func TestPCTNoStarvationByAlternatingHarts(t *testing.T) {
+	for seed := range uint64(8) {
+		p := NewPCTPolicy(seed, 1, 1e9)
+		ran := map[int]uint64{}
+		v := &View{Harts: 3, Last: -1}
+		for i := 0; v.Step < 20*pctSlice; i++ {
+			// Hart (i%2) is asleep every other decision: the two top
+			// candidates alternate, as an interrupt-driven hart does.
+			v.Runnable = []int{0, 1, 2}
+			if i%2 == 0 {
+				v.Runnable = []int{1, 2}
+			}
+			d := p.Pick(v)
+			q := min(d.Quantum, 100) // each runs a little, then sleeps
+			ran[d.Hart] += q
+			v.Step += q
+			v.Last = d.Hart
+		}
+		for h := range 3 {
+			if ran[h] == 0 {
+				t.Errorf("seed %d: hart %d never ran in %d steps: %v", seed, h, v.Step, ran)
+			}
+		}
+	}
+}
