@@ -420,7 +420,10 @@ ENTRY test_stoptorture
 	mv a0, s2
 	call tt_down_check
 	j 4b
-6:	mv a0, s2
+6:	per_cpu_ptr t0, s2
+	ld t0, PCPU_CSQ(t0)
+	EXPECT_FALSE t0, "call queue of an offline CPU, before cpu_up"
+	mv a0, s2
 	call cpu_up
 	EXPECT_FALSE a0, "cpu_up"
 	la a0, tt_nr_up

@@ -397,6 +397,13 @@ ENTRY test_ipi_offline_race
 	li a0, SND_SENT_A
 	call ipi_race_sum
 	EXPECT_EQ s1, a0, "no-wait calls run / queued, when cpu_down returned"
+	# Nobody may queue to an offline CPU: its queue stays empty until
+	# cpu_up (a sender that checked cpu_online outside its preempt-off
+	# region queues here, and the call runs late or never).
+	ld a0, ipi_race_cpu
+	per_cpu_ptr t0, a0
+	ld t0, PCPU_CSQ(t0)
+	EXPECT_FALSE t0, "call queue of the CPU while offline, before cpu_up"
 	ld a0, ipi_race_cpu
 	call cpu_up
 	EXPECT_FALSE a0, "cpu_up"
