@@ -25,7 +25,7 @@ func addSchedFlags(fs *flag.FlagSet) *schedFlags {
 	f := &schedFlags{}
 	fs.StringVar(&f.sched, "sched", "random", "interleaving policy: random (seeded quanta) or pct (priorities and change points)")
 	fs.Uint64Var(&f.depth, "depth", 3, "-sched pct: bug depth d (d-1 priority change points)")
-	fs.Uint64Var(&f.pctSteps, "pct-steps", 10_000_000, "-sched pct: instructions per PCT window (estimated run length)")
+	fs.Uint64Var(&f.pctSteps, "pct-steps", emu.PCTDefaultSteps, "-sched pct: instructions per PCT window (estimated run length)")
 	fs.StringVar(&f.schedOut, "schedule-out", "", "write the run's scheduling decisions to this file")
 	fs.StringVar(&f.schedIn, "schedule-in", "", "replay the scheduling decisions in this file (ignores -sched and -seed)")
 	return f
