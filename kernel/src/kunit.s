@@ -38,6 +38,8 @@ ENTRY kunit_main
 	bnez a0, 1f
 	la a0, str_torture_glob     # the word `stoptorture` alone
 1:	sd a0, kunit_glob, t0
+	get_current t0
+	sd t0, kunit_runner, t1
 	li s0, 1
 	la a0, str_seed
 	call cmdline_get
@@ -349,10 +351,20 @@ kunit_timeout:
 	ld a3, PCPU_PREEMPT_COUNT(t1)
 	ld a4, PCPU_MSTOP_SEEN(t1)
 	ld a5, PCPU_CSQ(t1)
+	ld a6, PCPU_JIFFIES(t1)
+	ld a7, PCPU_NEED_RESCHED(t1)
 	call printk
 5:	addi s1, s1, 1
 	j 3b
-4:	li s1, 1                    # failures: this case and those not run
+4:	ld t0, kunit_runner         # and where the case's own thread is
+	la a0, msg_timeout_runner
+	ld a1, TASK_CPU(t0)
+	ld a2, TASK_STATE(t0)
+	ld a3, TASK_ON_RQ(t0)
+	ld a4, TASK_ON_CPU(t0)
+	ld a5, THREAD_RA(t0)
+	call printk
+	li s1, 1                    # failures: this case and those not run
 	ld s2, kunit_nr_run
 1:	addi s0, s0, KUNIT_ROW
 	la t0, kunit_cases_end
@@ -448,7 +460,9 @@ msg_timeout_diag:
 msg_timeout:
 	.asciz "not ok %u %s.%s # timeout after %u ms\n"
 msg_timeout_cpu:
-	.asciz "# timeout: CPU%u runs %s, preempt_count %x, last multi_cpu_stop state %u, call queue %x\n"
+	.asciz "# timeout: CPU%u runs %s, preempt_count %x, last multi_cpu_stop state %u, call queue %x, jiffies %u, need_resched %u\n"
+msg_timeout_runner:
+	.asciz "# timeout: the case's thread: CPU%u, state %u, on_rq %u, on_cpu %u, switched out at %x\n"
 msg_not_run:
 	.asciz "not ok %u %s.%s # not run: an earlier case timed out\n"
 fmt_eq:
@@ -468,6 +482,7 @@ kunit_expect_fmts:
 .globl kunit_seed
 kunit_seed:        .dword 1
 kunit_glob:        .dword 0
+kunit_runner:      .dword 0
 kunit_cur_row:     .dword 0
 kunit_failed:      .dword 0
 kunit_skip_reason: .dword 0

@@ -7,6 +7,11 @@
 #   dying_flush   a call queued to t while t cannot take the IPI (sie.SSIE
 #                 masked there, as in demo step 3) runs exactly once, on t,
 #                 from the dying flush of cpu_down(t), after t went offline
+#   self_race     a sender that lives on t calls t from preemptible code
+#                 (a local call) while t goes down and up under busy
+#                 threads: pushed off t between its online check and
+#                 get_cpu(), it would queue to t after t went offline; t's
+#                 queue must stay empty while t is offline
 #   offline_race  two sender threads call CPU t, from preempt-off regions
 #                 (no wait) and from preemptible code (wait and no wait), while t goes
 #                 down and up; busy threads make the senders preemptible
@@ -22,6 +27,7 @@
 .include "kunit.inc"
 
 .equ RACE_ROUNDS, 10
+.equ SELF_ROUNDS, 4
 .equ RACE_SENDERS, 2
 # A sender's counters (one struct per sender thread).
 struct_begin
@@ -346,6 +352,109 @@ ipi_race_sum:
 	bnez t1, 1b
 	ret
 
+# ipi_self_sender(unused): lives on CPU t (ipi_race_cpu) whenever t is
+# online and calls it from preemptible code, no wait: a call to itself,
+# run locally, unless the sender was pushed off t between the online check
+# and get_cpu(). Busy threads keep it waiting on its new CPU until t is
+# gone, so a check made outside the region queues to an offline CPU.
+ENTRY ipi_self_sender
+	frame 2
+	sd s0, 8(sp)
+1:	ld t0, ipi_race_running
+	beqz t0, 9f
+	ld s0, ipi_race_cpu
+	this_cpu t0
+	beq t0, s0, 2f
+	# Move only to an active t: a move to an online but not yet active
+	# CPU falls back here at the head of the queue (a woken task goes
+	# first), and the loop would starve the cpu_up that activates t.
+	ld t0, cpu_active_mask
+	cpu_bit t0, t0, s0
+	beqz t0, 3f
+	mv a0, s0
+	call migrate_current_to
+2:	mv a0, s0
+	la a1, ipi_count_fn
+	la a2, ipi_self_ran
+	li a3, 0
+	call smp_call_function_single
+	bnez a0, 1b
+	la a0, ipi_self_sent
+	call ipi_count_fn
+	j 1b
+3:	call yield
+	j 1b
+9:	la a0, ipi_self_done
+	call complete
+	ld s0, 8(sp)
+	unframe 2
+	ret
+END ipi_self_sender
+
+ENTRY test_ipi_self_race
+	frame 2
+	sd s0, 8(sp)
+	li a0, 2
+	call kunit_need_cpus
+	bnez a0, 9f
+	ld a0, cpu_online_mask
+	call demo_last_cpu
+	sd a0, ipi_race_cpu, t0
+	sd zero, ipi_self_ran, t0
+	sd zero, ipi_self_sent, t0
+	la a0, ipi_self_done
+	call init_completion
+	li t0, 1
+	sd t0, ipi_race_running, t1
+	li a0, 2                    # busy threads, no lock
+	call ktest_start_spinning_mode
+	la a0, ipi_self_sender
+	li a1, 0
+	ld a2, ipi_race_cpu
+	la a3, sender_name
+	call kthread_create_on_cpu
+	call wake_up_process
+	li s0, SELF_ROUNDS
+1:	li a0, 2000                 # the sender moves back to t
+	call msleep_us
+	ld a0, ipi_race_cpu
+	call cpu_down
+	EXPECT_FALSE a0, "cpu_down"
+	li a0, 2000                 # a sender pushed off t runs meanwhile
+	call msleep_us
+	ld a0, ipi_race_cpu
+	per_cpu_ptr t0, a0
+	ld t0, PCPU_CSQ(t0)
+	EXPECT_FALSE t0, "call queue of the CPU while offline, before cpu_up"
+	ld a0, ipi_race_cpu
+	call cpu_up
+	EXPECT_FALSE a0, "cpu_up"
+	addi s0, s0, -1
+	bnez s0, 1b
+	sd zero, ipi_race_running, t0
+	la a0, ipi_self_done
+	call wait_for_completion
+	call ktest_stop_spinning
+	li s0, 100
+2:	ld t0, ipi_self_ran
+	ld t1, ipi_self_sent
+	beq t0, t1, 3f
+	addi s0, s0, -1
+	beqz s0, 3f
+	call yield
+	j 2b
+3:	ld t0, ipi_self_ran
+	ld t1, ipi_self_sent
+	EXPECT_EQ t0, t1, "calls run / returned 0"
+	la a0, msg_self
+	li a1, SELF_ROUNDS
+	ld a2, ipi_self_sent
+	call printk
+9:	ld s0, 8(sp)
+	unframe 2
+	ret
+END test_ipi_self_race
+
 ENTRY test_ipi_offline_race
 	addi sp, sp, -48
 	sd ra, 0(sp)
@@ -478,6 +587,8 @@ END test_ipi_offline_race
 .section .rodata
 sender_name:
 	.asciz "kipi_sender"
+msg_self:
+	.asciz "# self_race: %u down/up rounds, %u calls\n"
 msg_race:
 	.asciz "# offline_race: %u down/up rounds; %u no-wait and %u wait calls ran once, %u got -ENXIO\n"
 
@@ -488,6 +599,12 @@ ipi_race_cpu:     .dword 0
 
 .section .bss
 .balign 8
+ipi_self_ran:
+	.zero 8
+ipi_self_sent:
+	.zero 8
+ipi_self_done:
+	.zero COMP_SIZE
 ipi_dying:
 	.zero 24                    # runs, CPU, online then
 ipi_flags:
