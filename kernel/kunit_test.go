@@ -20,9 +20,9 @@ var kunitCases = []string{
 	"stop_machine.state_order", "stop_machine.in_stopper", "stop_machine.fn_once",
 	"stop_machine.preempt_off", "stop_machine.cpu_back",
 	"hotplug.down_post", "hotplug.errors", "hotplug.hart_rules",
-	"ipi.wait", "ipi.enxio", "ipi.dying_flush", "ipi.offline_race", "ipi.self_race",
+	"ipi.wait", "ipi.enxio", "ipi.dying_flush", "ipi.offline_race",
 	"stop.one_cpu", "stop.two_cpus", "stop.cpus",
-	"stoptorture.run",
+	"stoptorture.run", "stoptorture.self_race",
 }
 
 // kunitRun boots elf with bootargs and returns the run and its KTAP cases.

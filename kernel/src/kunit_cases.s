@@ -26,10 +26,10 @@ kunit_cases:
 	KUNIT_CASE ipi, enxio, test_ipi_enxio
 	KUNIT_CASE ipi, dying_flush, test_ipi_dying_flush
 	KUNIT_CASE ipi, offline_race, test_ipi_offline_race
-	KUNIT_CASE ipi, self_race, test_ipi_self_race, 8000
 	KUNIT_CASE stop, one_cpu, test_stop_one_cpu
 	KUNIT_CASE stop, two_cpus, test_stop_two_cpus
 	KUNIT_CASE stop, cpus, test_stop_cpus
 	KUNIT_CASE stoptorture, run, test_stoptorture
+	KUNIT_CASE stoptorture, self_race, test_ipi_self_race, 8000
 .globl kunit_cases_end
 kunit_cases_end:

@@ -7,7 +7,8 @@
 #   dying_flush   a call queued to t while t cannot take the IPI (sie.SSIE
 #                 masked there, as in demo step 3) runs exactly once, on t,
 #                 from the dying flush of cpu_down(t), after t went offline
-#   self_race     a sender that lives on t calls t from preemptible code
+#   self_race     (listed as stoptorture.self_race, so that the word
+#                 `stoptorture` runs it) a sender that lives on t calls t from preemptible code
 #                 (a local call) while t goes down and up under busy
 #                 threads: pushed off t between its online check and
 #                 get_cpu(), it would queue to t after t went offline; t's
