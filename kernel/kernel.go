@@ -55,6 +55,7 @@ var Files = []string{
 	"src/test_stop_machine.s",
 	"src/test_hotplug.s",
 	"src/test_ipi.s",
+	"src/test_ipi_race.s",
 	"src/test_stop.s",
 	"src/stoptorture.s",
 	"src/kunit_cases.s",
