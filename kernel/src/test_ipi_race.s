@@ -25,6 +25,7 @@
 .equ RACE_ROUNDS, 10
 .equ SELF_ROUNDS, 4
 .equ RACE_SENDERS, 2
+.equ RACE_LAND_TICKS, 1000000   # 100 ms of time for the last calls to run
 # A sender's counters (one struct per sender thread).
 struct_begin
 field SND_RAN_A, 8          # no-wait calls that ran (the callback counts)
@@ -325,8 +326,12 @@ ENTRY test_ipi_offline_race
 	call wait_for_completion
 	addi s0, s0, 1
 	j 4b
-50:	# The last no-wait calls went to an online CPU: let them land.
-	li s2, 100
+50:	# The last no-wait calls went to an online CPU: let them land. The
+	# bound is time, not a number of yields: under PCT the target's hart
+	# may not run at all for a long stretch of this CPU's instructions.
+	rdtime s2
+	li t0, RACE_LAND_TICKS
+	add s2, s2, t0
 6:	li a0, SND_RAN_A
 	call ipi_race_sum
 	mv s1, a0
@@ -339,8 +344,8 @@ ENTRY test_ipi_offline_race
 	li a0, SND_SENT_C
 	call ipi_race_sum
 	beq s1, a0, 7f
-61:	addi s2, s2, -1
-	beqz s2, 7f
+61:	rdtime t0
+	bgeu t0, s2, 7f
 	call yield
 	j 6b
 7:	li a0, SND_RAN_A
