@@ -95,10 +95,6 @@ func (s *Source) Symbol(addr uint64) (string, uint64, bool) {
 		}
 	}
 	y := s.syms[best]
-	if y.size != 0 && addr >= y.addr+y.size && best == i {
-		// Past the end of a sized symbol with nothing after it: padding.
-		return y.name, addr - y.addr, true
-	}
 	return y.name, addr - y.addr, true
 }
 
