@@ -32,6 +32,7 @@ import (
 
 	"github.com/rvstop/rvstop/clint"
 	"github.com/rvstop/rvstop/hart"
+	"github.com/rvstop/rvstop/internal/elfsym"
 )
 
 // Config describes a machine and how to run it.
@@ -85,7 +86,7 @@ type Machine struct {
 	fdt         []byte
 	start, next uint64
 	entrySet    bool
-	syms        symtab
+	syms        elfsym.Table
 	htif        htif
 	console     bytes.Buffer
 	consoleMu   sync.Mutex
