@@ -21,10 +21,7 @@ END bench_fn
 ENTRY bench_run
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	li s0, BENCH_STOPS
 	li s1, 0                    # sum of call-to-RUN times
 1:	rdtime s2
@@ -75,10 +72,7 @@ ENTRY bench_run
 	la a0, fmt_bench_hotplug
 	call printk
 9:	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 END bench_run

@@ -239,10 +239,7 @@ END cpu_up
 ENTRY cpuhp_set_state
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	mv s0, a0
 	mv s1, a1
 	li s3, -EINVAL
@@ -296,10 +293,7 @@ ENTRY cpuhp_set_state
 	call mutex_unlock
 9:	mv a0, s3
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 END cpuhp_set_state

@@ -393,10 +393,7 @@ END demo_all_fn
 demo_hotplug:
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	mv s0, a0
 	per_cpu_ptr s1, s0
 	la a0, msg_step3
@@ -568,10 +565,7 @@ demo_hotplug:
 	ld a6, cpu_online_mask
 	call ktest_check
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 

@@ -36,16 +36,7 @@
 ENTRY early_init_dt_scan
 	addi sp, sp, -96
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
-	sd s5, 48(sp)
-	sd s6, 56(sp)
-	sd s7, 64(sp)
-	sd s8, 72(sp)
-	sd s9, 80(sp)
+	save_sregs 10
 	mv s8, a0
 	mv s7, a1
 	# The boot hart is CPU 0 before the walk finds anyone else.
@@ -209,16 +200,7 @@ ENTRY early_init_dt_scan
 	mv a1, s7
 	call panic
 8:	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
-	ld s5, 48(sp)
-	ld s6, 56(sp)
-	ld s7, 64(sp)
-	ld s8, 72(sp)
-	ld s9, 80(sp)
+	restore_sregs 10
 	addi sp, sp, 96
 	ret
 END early_init_dt_scan

@@ -247,13 +247,7 @@ ktest_all_preempted:
 ktest_sched:
 	addi sp, sp, -96
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
-	sd s5, 48(sp)
-	sd s6, 56(sp)
+	save_sregs 7
 	call ktest_start_spinning
 	li a0, KTEST_SPIN_US
 	call msleep_us
@@ -341,13 +335,7 @@ ktest_sched:
 	mv a2, s4
 	call ktest_check
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
-	ld s5, 48(sp)
-	ld s6, 56(sp)
+	restore_sregs 7
 	addi sp, sp, 96
 	ret
 

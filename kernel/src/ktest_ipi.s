@@ -104,10 +104,7 @@ ipi_wait_total:
 ktest_ipi:
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	# single, wait: the callback's effects are visible on return.
 	call ipi_reset
 	li s0, -1
@@ -235,10 +232,7 @@ ktest_ipi:
 	mv a5, s1
 	call ktest_check
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 
@@ -267,10 +261,7 @@ END ktest_stamp
 ktest_resched:
 	addi sp, sp, -160
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	call num_online_cpus
 	li t0, 1
 	bne a0, t0, 1f
@@ -366,10 +357,7 @@ ktest_resched:
 	mv a6, s0
 	call ktest_check
 9:	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 160
 	ret
 

@@ -128,12 +128,7 @@ END console_putc
 ENTRY vsnprintf
 	addi sp, sp, -64
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
-	sd s5, 48(sp)
+	save_sregs 6
 	sd a0, 56(sp)
 	mv s0, a0
 	add s1, a0, a1
@@ -240,12 +235,7 @@ ENTRY vsnprintf
 	ld t0, 56(sp)
 	sub a0, s0, t0
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
-	ld s5, 48(sp)
+	restore_sregs 6
 	addi sp, sp, 64
 	ret
 END vsnprintf

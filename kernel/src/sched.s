@@ -64,10 +64,7 @@ END preempt_schedule_irq
 ENTRY __schedule
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	mv s3, a0
 	ld t0, PCPU_PREEMPT_COUNT(tp)
 	beqz t0, 1f
@@ -151,10 +148,7 @@ ENTRY __schedule
 7:	sd zero, PCPU_PREEMPT_COUNT(tp)
 	irq_restore s1
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 END __schedule
@@ -262,10 +256,7 @@ END pick_next_task
 ENTRY wake_up_process
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	mv s0, a0
 	li s3, 0
 	# pi_lock first: two wakers of one task must not both enqueue it, nor
@@ -335,10 +326,7 @@ ENTRY wake_up_process
 	call raw_spin_unlock_irqrestore
 	mv a0, s3
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 END wake_up_process
@@ -437,10 +425,7 @@ END migrate_current_to
 ENTRY migrate_tasks_off
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	mv s3, a0                   # the CPU we push towards, round-robin
 	li s2, 0                    # bound tasks to put back
 1:	addi a0, tp, PCPU_RQ_LOCK
@@ -479,10 +464,7 @@ ENTRY migrate_tasks_off
 	mv s2, s0
 	j 3b
 4:	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 END migrate_tasks_off

@@ -105,11 +105,7 @@ END csd_lock_wait
 ENTRY smp_call_function_single
 	addi sp, sp, -96
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
+	save_sregs 5
 	mv s0, a0
 	mv s1, a1
 	mv s2, a2
@@ -168,11 +164,7 @@ ENTRY smp_call_function_single
 9:	call preempt_enable         # put_cpu()
 10:	mv a0, s4
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
+	restore_sregs 5
 	addi sp, sp, 96
 	ret
 END smp_call_function_single
@@ -208,12 +200,7 @@ END smp_call_queue_and_kick
 ENTRY smp_call_function_many
 	addi sp, sp, -80
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
-	sd s5, 48(sp)
+	save_sregs 6
 	mv s1, a1
 	mv s2, a2
 	mv s3, a3
@@ -263,12 +250,7 @@ ENTRY smp_call_function_many
 	j 4b
 6:	call preempt_enable
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
-	ld s5, 48(sp)
+	restore_sregs 6
 	addi sp, sp, 80
 	ret
 END smp_call_function_many
@@ -281,10 +263,7 @@ END smp_call_function_many
 ENTRY flush_smp_call_function_queue
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	# Take the whole queue at once; anything queued after this raises a
 	# new IPI, because the queue is empty again.
 	addi t0, tp, PCPU_CSQ
@@ -319,10 +298,7 @@ ENTRY flush_smp_call_function_queue
 4:	mv s0, s1
 	j 2b
 5:	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 END flush_smp_call_function_queue

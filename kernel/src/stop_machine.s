@@ -52,10 +52,7 @@ END __cpu_stop_queue_work
 ENTRY cpu_stop_queue_work
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	per_cpu_ptr s0, a0
 	mv s1, a1
 	# Preemption off across the queueing: waking our own stopper must
@@ -84,10 +81,7 @@ ENTRY cpu_stop_queue_work
 	call preempt_enable         # may switch to our own stopper right here
 	mv a0, s3
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 END cpu_stop_queue_work
@@ -133,12 +127,7 @@ END stop_one_cpu
 ENTRY queue_stop_cpus_work
 	addi sp, sp, -64
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
-	sd s5, 48(sp)
+	save_sregs 6
 	mv s0, a0
 	mv s1, a1
 	mv s2, a2
@@ -175,12 +164,7 @@ ENTRY queue_stop_cpus_work
 	call preempt_enable
 	mv a0, s5
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
-	ld s5, 48(sp)
+	restore_sregs 6
 	addi sp, sp, 64
 	ret
 END queue_stop_cpus_work
@@ -270,12 +254,7 @@ END ack_state
 ENTRY multi_cpu_stop
 	addi sp, sp, -64
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
-	sd s5, 48(sp)
+	save_sregs 6
 	mv s0, a0
 	li s1, MULTI_STOP_NONE      # curstate
 	# The caller's interrupt state comes back at EXIT (Linux allows
@@ -341,12 +320,7 @@ ENTRY multi_cpu_stop
 	irq_restore s2
 	mv a0, s4
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
-	ld s5, 48(sp)
+	restore_sregs 6
 	addi sp, sp, 64
 	ret
 END multi_cpu_stop
@@ -423,10 +397,7 @@ END stop_machine
 ENTRY stop_two_cpus
 	addi sp, sp, -208
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	mv s0, a0
 	mv s1, a1
 	li t0, 1
@@ -470,10 +441,7 @@ ENTRY stop_two_cpus
 	call wait_for_completion
 	ld a0, SM2_DONE + DONE_RET(sp)
 2:	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 208
 	ret
 END stop_two_cpus
@@ -485,12 +453,7 @@ END stop_two_cpus
 ENTRY cpu_stop_queue_two_works
 	addi sp, sp, -80
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
-	sd s5, 48(sp)
+	save_sregs 6
 	per_cpu_ptr s0, a0
 	per_cpu_ptr s1, a1
 	mv s2, a2
@@ -532,12 +495,7 @@ ENTRY cpu_stop_queue_two_works
 3:	call preempt_enable
 	mv a0, s5
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
-	ld s5, 48(sp)
+	restore_sregs 6
 	addi sp, sp, 80
 	ret
 END cpu_stop_queue_two_works

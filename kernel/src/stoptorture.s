@@ -49,11 +49,7 @@ tt_others:
 ENTRY tt_ipi
 	addi sp, sp, -64
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
-	sd s4, 40(sp)
+	save_sregs 5
 	sd a0, 48(sp)               # this thread's random state
 	sd zero, 56(sp)             # this thread's wait-call callbacks
 1:	call yield
@@ -158,11 +154,7 @@ ENTRY tt_ipi
 	la a0, tt_done
 	call complete
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
-	ld s4, 40(sp)
+	restore_sregs 5
 	addi sp, sp, 64
 	ret
 END tt_ipi

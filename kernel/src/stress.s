@@ -204,10 +204,7 @@ END stress_two_thread
 ENTRY hotplug_stress
 	addi sp, sp, -48
 	sd ra, 0(sp)
-	sd s0, 8(sp)
-	sd s1, 16(sp)
-	sd s2, 24(sp)
-	sd s3, 32(sp)
+	save_sregs 4
 	mv s0, a0                   # rounds
 	ld s3, cpu_online_mask      # what the run must end with
 	la a0, msg_stress
@@ -293,10 +290,7 @@ ENTRY hotplug_stress
 	ld a2, stress_failures
 	call printk
 	ld ra, 0(sp)
-	ld s0, 8(sp)
-	ld s1, 16(sp)
-	ld s2, 24(sp)
-	ld s3, 32(sp)
+	restore_sregs 4
 	addi sp, sp, 48
 	ret
 END hotplug_stress
