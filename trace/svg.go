@@ -24,7 +24,7 @@ type SVG struct {
 	bars   []bar
 	arrows []arrow
 	ticks  []tick
-	ipis   map[int][]uint64 // target -> send steps awaiting delivery
+	ipis   map[int][]int // target -> arrows awaiting delivery
 	harts  map[int]bool
 	cur    map[int]openSpan // the function running on each hart
 	t0, t1 uint64
@@ -56,7 +56,7 @@ type tick struct {
 
 // NewSVG draws to w when closed.
 func NewSVG(w io.Writer) *SVG {
-	s := &SVG{w: w, open: map[laneID][]openSpan{}, ipis: map[int][]uint64{}, harts: map[int]bool{},
+	s := &SVG{w: w, open: map[laneID][]openSpan{}, ipis: map[int][]int{}, harts: map[int]bool{},
 		cur: map[int]openSpan{}}
 	s.spans = newSpans(s.begin, s.end)
 	return s
@@ -99,21 +99,16 @@ func (s *SVG) Event(e *Event) error {
 	case KindTrap:
 		s.spans.event(e)
 		if e.Interrupt && (e.Cause == 1 || e.Cause == 3) {
-			for _, sent := range s.ipis[e.Hart] {
-				// The sender is recorded in the arrow list already; fill in delivery.
-				for i := len(s.arrows) - 1; i >= 0; i-- {
-					if a := &s.arrows[i]; a.to == e.Hart && a.sent == sent && a.got == 0 {
-						a.got = e.Step
-						break
-					}
-				}
+			// The software interrupt delivers every IPI sent to this hart so far.
+			for _, i := range s.ipis[e.Hart] {
+				s.arrows[i].got = e.Step
 			}
 			s.ipis[e.Hart] = s.ipis[e.Hart][:0]
 		}
 	case KindIPI:
 		if !e.Cleared {
+			s.ipis[e.Target] = append(s.ipis[e.Target], len(s.arrows))
 			s.arrows = append(s.arrows, arrow{from: e.Hart, to: e.Target, sent: e.Step})
-			s.ipis[e.Target] = append(s.ipis[e.Target], e.Step)
 			s.harts[e.Target] = true
 		}
 	case KindMarker:
